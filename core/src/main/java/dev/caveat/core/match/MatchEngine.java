@@ -1,0 +1,100 @@
+package dev.caveat.core.match;
+
+import dev.caveat.core.post.Post;
+import dev.caveat.core.query.QueryParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+
+/**
+ * Standing queries matched against one post at a time with Lucene Monitor. Registering, replacing
+ * or removing a monitor takes effect for the next post matched; the engine is safe to share between
+ * threads.
+ */
+public final class MatchEngine implements AutoCloseable {
+
+  /** A standing query to register: its id and its text in the monitor language. */
+  public record StandingQuery(String id, String query) {}
+
+  private final Monitor monitor;
+  private final QueryCompiler compiler;
+
+  public MatchEngine() {
+    PostAnalyzer analyzer = new PostAnalyzer();
+    try {
+      this.monitor = new Monitor(analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.compiler = new QueryCompiler(analyzer);
+  }
+
+  /**
+   * Adds or replaces standing queries by id.
+   *
+   * @throws dev.caveat.core.query.QuerySyntaxException if any query does not parse; then none of
+   *     them is registered
+   */
+  public void register(Collection<StandingQuery> queries) {
+    List<MonitorQuery> compiled =
+        queries.stream()
+            .map(q -> new MonitorQuery(q.id(), compiler.compile(QueryParser.parse(q.query()))))
+            .toList();
+    try {
+      monitor.register(compiled);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void register(StandingQuery query) {
+    register(List.of(query));
+  }
+
+  public void remove(String id) {
+    try {
+      monitor.deleteById(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The ids of the standing queries that match the post, in id order. */
+  public Set<String> match(Post post) {
+    try {
+      MatchingQueries<QueryMatch> matches =
+          monitor.match(PostDocuments.of(post), QueryMatch.SIMPLE_MATCHER);
+      Set<String> ids = new TreeSet<>();
+      for (QueryMatch match : matches.getMatches()) {
+        ids.add(match.getQueryId());
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int size() {
+    try {
+      return monitor.getQueryCount();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      monitor.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
