@@ -1,0 +1,97 @@
+package dev.caveat.account.internal;
+
+import dev.caveat.account.Accounts;
+import dev.caveat.account.Actor;
+import dev.caveat.account.Company;
+import dev.caveat.account.CompanyAccess;
+import dev.caveat.account.Permission;
+import dev.caveat.account.Role;
+import dev.caveat.platform.ApiException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/companies")
+class AccountController {
+
+  record CreateCompany(String name, String slug) {}
+
+  record CompanyView(UUID id, String slug, String name, Instant createdAt) {
+    static CompanyView of(Company company) {
+      return new CompanyView(
+          company.id().value(), company.slug(), company.name(), company.createdAt());
+    }
+  }
+
+  record CompanyList(List<CompanyView> items) {}
+
+  record CreateToken(String role, String label) {}
+
+  record IssuedToken(String token, String company, String role) {}
+
+  record AddPerson(String email, String name, String password, String role) {}
+
+  record PersonView(UUID id, String email, String name, String role, String company) {}
+
+  private final Accounts accounts;
+  private final CompanyAccess access;
+
+  AccountController(Accounts accounts, CompanyAccess access) {
+    this.accounts = accounts;
+    this.access = access;
+  }
+
+  @PostMapping
+  ResponseEntity<CompanyView> create(Actor actor, @RequestBody CreateCompany request) {
+    Company company = accounts.createCompany(actor, request.slug(), request.name());
+    return ResponseEntity.created(URI.create("/api/v1/companies/" + company.slug()))
+        .body(CompanyView.of(company));
+  }
+
+  @GetMapping
+  CompanyList list(Actor actor) {
+    return new CompanyList(access.visibleTo(actor).stream().map(CompanyView::of).toList());
+  }
+
+  @GetMapping("/{slug}")
+  CompanyView show(Actor actor, @PathVariable String slug) {
+    return CompanyView.of(access.require(actor, slug, Permission.READ));
+  }
+
+  @PostMapping("/{slug}/tokens")
+  ResponseEntity<IssuedToken> issueToken(
+      Actor actor, @PathVariable String slug, @RequestBody CreateToken request) {
+    Role role = companyRole(request.role());
+    String token = accounts.issueToken(actor, slug, role, request.label());
+    return ResponseEntity.status(201).body(new IssuedToken(token, slug, role.code()));
+  }
+
+  @PostMapping("/{slug}/users")
+  ResponseEntity<PersonView> addPerson(
+      Actor actor, @PathVariable String slug, @RequestBody AddPerson request) {
+    Role role = companyRole(request.role());
+    Accounts.Member member =
+        accounts.addPerson(actor, slug, request.email(), request.name(), request.password(), role);
+    return ResponseEntity.status(201)
+        .body(new PersonView(member.id(), member.email(), member.name(), role.code(), slug));
+  }
+
+  private static Role companyRole(String code) {
+    if ("admin".equals(code)) {
+      return Role.ADMIN;
+    }
+    if ("rep".equals(code)) {
+      return Role.REP;
+    }
+    throw ApiException.badRequest("role must be 'admin' or 'rep'");
+  }
+}

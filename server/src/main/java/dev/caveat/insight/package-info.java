@@ -1,0 +1,2 @@
+/** Insight: clusters of the same complaint, spike alerts, dashboards and exports. */
+package dev.caveat.insight;

@@ -1,0 +1,14 @@
+package dev.caveat.listening;
+
+/** What became of one post offered to {@link PostIntake}. */
+public sealed interface IntakeOutcome {
+
+  /** Stored for the first time; {@code mentions} companies' monitors matched it. */
+  record Accepted(long postId, int mentions) implements IntakeOutcome {}
+
+  /** Already stored under the same source and external id; nothing changed. */
+  record Duplicate() implements IntakeOutcome {}
+
+  /** Not stored, for the reason given. */
+  record Rejected(String reason) implements IntakeOutcome {}
+}

@@ -1,0 +1,68 @@
+package dev.caveat.listening.internal;
+
+import dev.caveat.account.Actor;
+import dev.caveat.account.Company;
+import dev.caveat.account.CompanyAccess;
+import dev.caveat.account.Permission;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The care rep's inbox: a company's mentions, newest first, and each one opened. */
+@Controller
+class InboxController {
+
+  private final CompanyAccess access;
+  private final MentionFeed feed;
+
+  InboxController(CompanyAccess access, MentionFeed feed) {
+    this.access = access;
+    this.feed = feed;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/inbox";
+  }
+
+  @GetMapping("/inbox")
+  String chooseCompany(Actor actor, Model model) {
+    List<Company> companies = access.visibleTo(actor);
+    if (companies.size() == 1) {
+      return "redirect:/c/" + companies.getFirst().slug() + "/inbox";
+    }
+    model.addAttribute("actor", actor);
+    model.addAttribute("companies", companies);
+    return "listening/companies";
+  }
+
+  @GetMapping("/c/{slug}/inbox")
+  String inbox(
+      Actor actor,
+      @PathVariable String slug,
+      @RequestParam(required = false) String cursor,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      Model model) {
+    Company company = access.require(actor, slug, Permission.READ);
+    MentionFeed.Page page =
+        feed.page(company.id(), new Mentions.Filter(null, null), cursor, MentionFeed.DEFAULT_LIMIT);
+    model.addAttribute("actor", actor);
+    model.addAttribute("company", company);
+    model.addAttribute("mentions", page.items());
+    model.addAttribute("nextCursor", page.nextCursor());
+    return htmx != null && cursor != null ? "listening/inbox :: rows" : "listening/inbox";
+  }
+
+  @GetMapping("/c/{slug}/mentions/{id}")
+  String mention(Actor actor, @PathVariable String slug, @PathVariable long id, Model model) {
+    Company company = access.require(actor, slug, Permission.READ);
+    model.addAttribute("actor", actor);
+    model.addAttribute("company", company);
+    model.addAttribute("mention", feed.one(company.id(), id));
+    return "listening/mention";
+  }
+}

@@ -1,0 +1,132 @@
+package dev.caveat.listening.internal;
+
+import dev.caveat.account.CompanyId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Mentions {
+
+  /** A mention with the post it is about, as reps and the API see it. */
+  record Mention(
+      long id,
+      long postId,
+      String source,
+      String externalId,
+      String url,
+      String authorHandle,
+      String authorName,
+      String authorUrl,
+      String title,
+      String text,
+      String language,
+      String intent,
+      Float sentiment,
+      String monitor,
+      String caseNumber,
+      Instant postedAt,
+      Instant foundAt) {}
+
+  /** Where a page of mentions ends: the next page starts strictly after it. */
+  record Position(Instant postedAt, long id) {}
+
+  record Filter(Instant since, String intent) {}
+
+  private static final String SELECT =
+      "select m.id, m.post_id, p.source, p.external_id, p.url, p.author_handle, p.author_name,"
+          + " p.author_url, p.title, p.text, p.language, m.intent, m.sentiment, m.monitor_name,"
+          + " m.case_number, m.posted_at, m.found_at"
+          + " from mention m join post p on p.id = m.post_id";
+
+  private final JdbcClient jdbc;
+
+  Mentions(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  OptionalLong insertIfNew(
+      CompanyId company,
+      long postId,
+      UUID monitorId,
+      String monitorName,
+      Instant postedAt,
+      Instant foundAt) {
+    return jdbc.sql(
+            "insert into mention (company_id, post_id, monitor_id, monitor_name, posted_at,"
+                + " found_at) values (?, ?, ?, ?, ?, ?)"
+                + " on conflict (company_id, post_id) do nothing returning id")
+        .params(
+            company.value(),
+            postId,
+            monitorId,
+            monitorName,
+            Timestamp.from(postedAt),
+            Timestamp.from(foundAt))
+        .query(Long.class)
+        .optional()
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
+  }
+
+  /** Newest first; {@code limit} rows after {@code after}, or from the newest when it is null. */
+  List<Mention> page(CompanyId company, Filter filter, Position after, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" where m.company_id = :company");
+    Map<String, Object> params = new HashMap<>();
+    params.put("company", company.value());
+    if (filter.since() != null) {
+      sql.append(" and m.posted_at >= :since");
+      params.put("since", Timestamp.from(filter.since()));
+    }
+    if (filter.intent() != null) {
+      sql.append(" and m.intent = :intent");
+      params.put("intent", filter.intent());
+    }
+    if (after != null) {
+      sql.append(" and (m.posted_at, m.id) < (:afterPosted, :afterId)");
+      params.put("afterPosted", Timestamp.from(after.postedAt()));
+      params.put("afterId", after.id());
+    }
+    sql.append(" order by m.posted_at desc, m.id desc limit :limit");
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(Mentions::map).list();
+  }
+
+  Optional<Mention> find(CompanyId company, long id) {
+    return jdbc.sql(SELECT + " where m.company_id = ? and m.id = ?")
+        .params(company.value(), id)
+        .query(Mentions::map)
+        .optional();
+  }
+
+  private static Mention map(ResultSet rs, int row) throws SQLException {
+    Number sentiment = (Number) rs.getObject("sentiment");
+    return new Mention(
+        rs.getLong("id"),
+        rs.getLong("post_id"),
+        rs.getString("source"),
+        rs.getString("external_id"),
+        rs.getString("url"),
+        rs.getString("author_handle"),
+        rs.getString("author_name"),
+        rs.getString("author_url"),
+        rs.getString("title"),
+        rs.getString("text"),
+        rs.getString("language"),
+        rs.getString("intent"),
+        sentiment == null ? null : sentiment.floatValue(),
+        rs.getString("monitor_name"),
+        rs.getString("case_number"),
+        rs.getTimestamp("posted_at").toInstant(),
+        rs.getTimestamp("found_at").toInstant());
+  }
+}

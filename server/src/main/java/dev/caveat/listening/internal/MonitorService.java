@@ -1,0 +1,118 @@
+package dev.caveat.listening.internal;
+
+import dev.caveat.account.CompanyId;
+import dev.caveat.core.query.QueryParser;
+import dev.caveat.core.query.QuerySyntaxException;
+import dev.caveat.listening.Monitoring;
+import dev.caveat.platform.ApiException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+@Service
+class MonitorService implements Monitoring {
+
+  static final int MAX_NAME = 100;
+
+  private final Monitors monitors;
+  private final StandingQueries standing;
+  private final Clock clock;
+
+  MonitorService(Monitors monitors, StandingQueries standing, Clock clock) {
+    this.monitors = monitors;
+    this.standing = standing;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Monitors.Monitor create(CompanyId company, String name, String query) {
+    String cleanName = checkName(name);
+    checkQuery(query);
+    Monitors.Monitor monitor =
+        monitors
+            .insert(company, cleanName, query.strip(), clock.instant())
+            .orElseThrow(() -> nameTaken(cleanName));
+    afterCommit(() -> standing.put(monitor));
+    return monitor;
+  }
+
+  @Override
+  @Transactional
+  public boolean defineIfAbsent(CompanyId company, String name, String query) {
+    String cleanName = checkName(name);
+    checkQuery(query);
+    var monitor = monitors.insert(company, cleanName, query.strip(), clock.instant());
+    monitor.ifPresent(created -> afterCommit(() -> standing.put(created)));
+    return monitor.isPresent();
+  }
+
+  @Transactional
+  Monitors.Monitor change(CompanyId company, UUID id, String name, String query) {
+    String cleanName = checkName(name);
+    checkQuery(query);
+    try {
+      if (!monitors.update(company, id, cleanName, query.strip(), clock.instant())) {
+        throw ApiException.notFound("There is no monitor " + id + " in this company.");
+      }
+    } catch (DuplicateKeyException e) {
+      throw nameTaken(cleanName);
+    }
+    Monitors.Monitor monitor = monitors.find(company, id).orElseThrow();
+    afterCommit(() -> standing.put(monitor));
+    return monitor;
+  }
+
+  @Transactional
+  void delete(CompanyId company, UUID id) {
+    if (!monitors.delete(company, id)) {
+      throw ApiException.notFound("There is no monitor " + id + " in this company.");
+    }
+    afterCommit(() -> standing.remove(id));
+  }
+
+  List<Monitors.Monitor> list(CompanyId company) {
+    return monitors.findByCompany(company);
+  }
+
+  private static String checkName(String name) {
+    if (name == null || name.isBlank()) {
+      throw ApiException.badRequest("name is required");
+    }
+    if (name.strip().length() > MAX_NAME) {
+      throw ApiException.badRequest("name must be at most " + MAX_NAME + " characters");
+    }
+    return name.strip();
+  }
+
+  private static void checkQuery(String query) {
+    try {
+      QueryParser.parse(query);
+    } catch (QuerySyntaxException e) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "The query has an error. " + e.getMessage(),
+          Map.of("position", e.position(), "expected", e.expected()));
+    }
+  }
+
+  private static ApiException nameTaken(String name) {
+    return ApiException.conflict("This company already has a monitor named '" + name + "'.");
+  }
+
+  private static void afterCommit(Runnable action) {
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            action.run();
+          }
+        });
+  }
+}

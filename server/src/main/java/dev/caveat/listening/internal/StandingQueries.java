@@ -1,0 +1,77 @@
+package dev.caveat.listening.internal;
+
+import dev.caveat.account.CompanyId;
+import dev.caveat.core.match.MatchEngine;
+import dev.caveat.core.post.Post;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every company's monitors, compiled and held in memory for matching. Changes are applied after the
+ * monitor's own transaction commits, so the next post matched sees them without a restart.
+ */
+@Component
+class StandingQueries implements AutoCloseable {
+
+  record MonitorRef(UUID id, CompanyId company, String name) {}
+
+  private static final Logger log = LoggerFactory.getLogger(StandingQueries.class);
+
+  private final Monitors monitors;
+  private final MatchEngine engine = new MatchEngine();
+  private final Map<String, MonitorRef> refs = new ConcurrentHashMap<>();
+
+  StandingQueries(Monitors monitors) {
+    this.monitors = monitors;
+  }
+
+  @EventListener(ApplicationStartedEvent.class)
+  void loadAll() {
+    List<MatchEngine.StandingQuery> queries = new ArrayList<>();
+    for (Monitors.Monitor monitor : monitors.findAll()) {
+      queries.add(new MatchEngine.StandingQuery(monitor.id().toString(), monitor.query()));
+      refs.put(
+          monitor.id().toString(), new MonitorRef(monitor.id(), monitor.company(), monitor.name()));
+    }
+    engine.register(queries);
+    log.info("Matching against {} monitors", queries.size());
+  }
+
+  void put(Monitors.Monitor monitor) {
+    engine.register(new MatchEngine.StandingQuery(monitor.id().toString(), monitor.query()));
+    refs.put(
+        monitor.id().toString(), new MonitorRef(monitor.id(), monitor.company(), monitor.name()));
+  }
+
+  void remove(UUID id) {
+    engine.remove(id.toString());
+    refs.remove(id.toString());
+  }
+
+  /** The monitors that match the post, by company. */
+  List<MonitorRef> match(Post post) {
+    Set<String> ids = engine.match(post);
+    List<MonitorRef> matched = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      MonitorRef ref = refs.get(id);
+      if (ref != null) {
+        matched.add(ref);
+      }
+    }
+    return matched;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
