@@ -1,0 +1,212 @@
+package dev.caveat.account;
+
+import static dev.caveat.support.CaveatTestUtils.OPERATOR;
+import static dev.caveat.support.CaveatTestUtils.companyWithAdminToken;
+import static dev.caveat.support.CaveatTestUtils.mentionTexts;
+import static dev.caveat.support.CaveatTestUtils.monitor;
+import static dev.caveat.support.CaveatTestUtils.post;
+import static dev.caveat.support.CaveatTestUtils.token;
+import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caveat.support.ApiClient;
+import dev.caveat.support.IntegrationTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** A company's token walks every API path aimed at another company and learns nothing. */
+class TenantIsolationIntegrationTest extends IntegrationTestSupport {
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  /**
+   * One request and what the intruder's admin and rep tokens hear. A rep may not administer even
+   * its own company, so it hears 403 there before anything about the other company is looked up.
+   */
+  private record Call(
+      String method, String pattern, String path, Object body, int adminStatus, int repStatus) {
+
+    Call(String method, String pattern, String path, Object body, int status) {
+      this(method, pattern, path, body, status, status);
+    }
+  }
+
+  @Test
+  void anotherCompanysTokenSeesNothing() {
+    ApiClient api = api();
+    String victim = uniqueSlug("victim");
+    String intruder = uniqueSlug("intruder");
+    String victimAdmin = companyWithAdminToken(api, victim);
+    String intruderAdmin = companyWithAdminToken(api, intruder);
+    String intruderRep = token(api, intruderAdmin, intruder, "rep");
+    String word = "sec" + UUID.randomUUID().toString().substring(0, 6);
+    String monitorId = monitor(api, victimAdmin, victim, "Secret", word);
+    api.post("/api/v1/ingest", OPERATOR, List.of(post("iso-" + victim, "1", word + " private")));
+    long mentionId =
+        api.get("/api/v1/companies/" + victim + "/mentions", victimAdmin)
+            .json()
+            .get("items")
+            .get(0)
+            .get("id")
+            .longValue();
+
+    String v = "/api/v1/companies/" + victim;
+    String i = "/api/v1/companies/" + intruder;
+    Map<String, String> monitorBody = Map.of("name", "Hijack", "query", "anything");
+    List<Call> calls =
+        List.of(
+            new Call("GET", "/api/v1/companies", "/api/v1/companies", null, 200),
+            new Call(
+                "POST",
+                "/api/v1/companies",
+                "/api/v1/companies",
+                Map.of("name", "X", "slug", uniqueSlug("x")),
+                403),
+            new Call("GET", "/api/v1/companies/{slug}", v, null, 404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/tokens",
+                v + "/tokens",
+                Map.of("role", "admin"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/users",
+                v + "/users",
+                Map.of(
+                    "email",
+                    "spy@x.example",
+                    "name",
+                    "Spy",
+                    "password",
+                    "long-enough-password",
+                    "role",
+                    "admin"),
+                404),
+            new Call("GET", "/api/v1/companies/{slug}/monitors", v + "/monitors", null, 404),
+            new Call(
+                "POST", "/api/v1/companies/{slug}/monitors", v + "/monitors", monitorBody, 404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/monitors/{id}",
+                v + "/monitors/" + monitorId,
+                monitorBody,
+                404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/monitors/{id}",
+                i + "/monitors/" + monitorId,
+                monitorBody,
+                404,
+                403),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/monitors/{id}",
+                v + "/monitors/" + monitorId,
+                null,
+                404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/monitors/{id}",
+                i + "/monitors/" + monitorId,
+                null,
+                404,
+                403),
+            new Call("GET", "/api/v1/companies/{slug}/mentions", v + "/mentions", null, 404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/mentions/{id}",
+                v + "/mentions/" + mentionId,
+                null,
+                404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/mentions/{id}",
+                i + "/mentions/" + mentionId,
+                null,
+                404),
+            new Call(
+                "POST",
+                "/api/v1/ingest",
+                "/api/v1/ingest",
+                List.of(post("iso-" + victim, "1", "x")),
+                403));
+
+    for (String token : List.of(intruderAdmin, intruderRep)) {
+      for (Call call : calls) {
+        ApiClient.Response response = send(api, token, call);
+        assertThat(response.status())
+            .as(call.method() + " " + call.path() + ": " + response.body())
+            .isEqualTo(token.equals(intruderRep) ? call.repStatus() : call.adminStatus());
+        assertThat(response.body()).doesNotContain(word).doesNotContain("Company " + victim);
+      }
+    }
+
+    ApiClient.Response ownList = api.get("/api/v1/companies", intruderAdmin);
+    assertThat(
+            ownList
+                .json()
+                .get("items")
+                .valueStream()
+                .map(c -> c.get("slug").stringValue())
+                .toList())
+        .containsExactly(intruder);
+    ApiClient.Response missing =
+        api.get("/api/v1/companies/no-such-company-" + word, intruderAdmin);
+    ApiClient.Response hidden = api.get(v, intruderAdmin);
+    assertThat(hidden.json().get("detail").stringValue().replace(victim, "?"))
+        .isEqualTo(
+            missing.json().get("detail").stringValue().replace("no-such-company-" + word, "?"));
+
+    assertThat(mentionTexts(api, victimAdmin, victim)).containsExactly(word + " private");
+    assertThat(
+            api.get(v + "/monitors", victimAdmin)
+                .json()
+                .get("items")
+                .get(0)
+                .get("query")
+                .stringValue())
+        .isEqualTo(word);
+
+    Set<String> walked = new TreeSet<>();
+    calls.forEach(call -> walked.add(call.method() + " " + call.pattern()));
+    assertThat(walked).as("every API path is walked").containsAll(apiEndpoints());
+  }
+
+  private static ApiClient.Response send(ApiClient api, String token, Call call) {
+    return switch (call.method()) {
+      case "GET" -> api.get(call.path(), token);
+      case "POST" -> api.post(call.path(), token, call.body());
+      case "PUT" -> api.put(call.path(), token, call.body());
+      case "DELETE" -> api.delete(call.path(), token);
+      default -> throw new IllegalArgumentException(call.method());
+    };
+  }
+
+  /** Every method and path the API serves, so a new endpoint cannot skip this walk. */
+  private List<String> apiEndpoints() {
+    List<String> endpoints = new ArrayList<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, handler) ->
+                info.getPatternValues().stream()
+                    .filter(pattern -> pattern.startsWith("/api/"))
+                    .forEach(
+                        pattern ->
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method -> endpoints.add(method.name() + " " + pattern))));
+    return endpoints;
+  }
+}

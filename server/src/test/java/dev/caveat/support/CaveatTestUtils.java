@@ -1,0 +1,80 @@
+package dev.caveat.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Fixtures for tests that drive Caveat through its API. */
+public final class CaveatTestUtils {
+
+  /** The operator token every test context accepts. */
+  public static final String OPERATOR = "test-operator-token-0123456789";
+
+  private CaveatTestUtils() {}
+
+  /** A fresh data directory under target/, kept short enough for PostgreSQL's socket path. */
+  public static Path newDataDir() {
+    try {
+      Path root = Path.of("target", "test-data").toAbsolutePath();
+      Files.createDirectories(root);
+      return Files.createTempDirectory(root, "d");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A slug no other test uses, so tests can share one database. */
+  public static String uniqueSlug(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Creates a company and returns an admin token for it. */
+  public static String companyWithAdminToken(ApiClient api, String slug) {
+    ApiClient.Response created =
+        api.post("/api/v1/companies", OPERATOR, Map.of("name", "Company " + slug, "slug", slug));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return token(api, OPERATOR, slug, "admin");
+  }
+
+  public static String token(ApiClient api, String asToken, String slug, String role) {
+    ApiClient.Response token =
+        api.post("/api/v1/companies/" + slug + "/tokens", asToken, Map.of("role", role));
+    assertThat(token.status()).as(token.body()).isEqualTo(201);
+    return token.json().get("token").stringValue();
+  }
+
+  public static String monitor(
+      ApiClient api, String token, String slug, String name, String query) {
+    ApiClient.Response monitor =
+        api.post(
+            "/api/v1/companies/" + slug + "/monitors", token, Map.of("name", name, "query", query));
+    assertThat(monitor.status()).as(monitor.body()).isEqualTo(201);
+    return monitor.json().get("id").stringValue();
+  }
+
+  public static Map<String, Object> post(String source, String id, String text) {
+    return Map.of(
+        "source", source,
+        "externalId", id,
+        "url", "https://forum.example/t/" + id,
+        "author", Map.of("handle", "author" + id, "name", "Author " + id),
+        "text", text);
+  }
+
+  public static List<String> mentionTexts(ApiClient api, String token, String slug) {
+    ApiClient.Response mentions = api.get("/api/v1/companies/" + slug + "/mentions", token);
+    assertThat(mentions.status()).as(mentions.body()).isEqualTo(200);
+    return mentions
+        .json()
+        .get("items")
+        .valueStream()
+        .map(m -> m.get("text").stringValue())
+        .toList();
+  }
+}

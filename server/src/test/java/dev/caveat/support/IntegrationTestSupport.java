@@ -1,0 +1,29 @@
+package dev.caveat.support;
+
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Caveat started whole on a random port with its own database: the embedded PostgreSQL by default,
+ * or the external one named by CAVEAT_DB_URL. One context serves every subclass.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTestSupport {
+
+  private static final Path DATA_DIR = CaveatTestUtils.newDataDir();
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void caveatProperties(DynamicPropertyRegistry registry) {
+    registry.add("caveat.data-dir", DATA_DIR::toString);
+    registry.add("caveat.bootstrap.token", () -> CaveatTestUtils.OPERATOR);
+  }
+
+  protected ApiClient api() {
+    return new ApiClient(port);
+  }
+}
