@@ -236,6 +236,36 @@ class IngestIntegrationTest extends IntegrationTestSupport {
         .isEqualTo(400);
   }
 
+  @Test
+  void aPostDatedInTheFutureDoesNotStayOnTop() {
+    ApiClient api = api();
+    String slug = uniqueSlug("future");
+    String token = companyWithAdminToken(api, slug);
+    String word = "ft" + UUID.randomUUID().toString().substring(0, 6);
+    monitor(api, token, slug, "All", word);
+    api.post(
+        "/api/v1/ingest",
+        OPERATOR,
+        Map.of(
+            "source",
+            "future-" + slug,
+            "externalId",
+            "1",
+            "text",
+            word,
+            "published",
+            "2099-01-01T00:00:00Z"));
+    String published =
+        api.get("/api/v1/companies/" + slug + "/mentions", token)
+            .json()
+            .get("items")
+            .get(0)
+            .get("published")
+            .stringValue();
+    assertThat(java.time.Instant.parse(published))
+        .isBefore(java.time.Instant.now().plusSeconds(60));
+  }
+
   private static List<String> texts(tools.jackson.databind.JsonNode page) {
     return page.get("items").valueStream().map(m -> m.get("text").stringValue()).toList();
   }

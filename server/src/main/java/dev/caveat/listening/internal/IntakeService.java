@@ -63,7 +63,7 @@ class IntakeService implements PostIntake {
       return new IntakeOutcome.Duplicate();
     }
     int found = 0;
-    Instant postedAt = post.published() == null ? now : post.published();
+    Instant postedAt = postedAt(post, now);
     for (StandingQueries.MonitorRef monitor : firstMonitorPerCompany(post)) {
       OptionalLong mentionId =
           mentions.insertIfNew(
@@ -76,6 +76,11 @@ class IntakeService implements PostIntake {
       }
     }
     return new IntakeOutcome.Accepted(postId.getAsLong(), found);
+  }
+
+  /** A date in the future is a clock error or a trick to stay on top of the inbox; it is now. */
+  private static Instant postedAt(Post post, Instant now) {
+    return post.published() == null || post.published().isAfter(now) ? now : post.published();
   }
 
   /** A post is one mention per company; it is filed under the company's first monitor by name. */

@@ -11,16 +11,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Every company's monitors, compiled and held in memory for matching. Changes are applied after the
+ * Every company's monitors, compiled and held in memory for matching. They are loaded before the
+ * web server opens, so no post is matched against an empty set; changes are applied after the
  * monitor's own transaction commits, so the next post matched sees them without a restart.
  */
 @Component
-class StandingQueries implements AutoCloseable {
+class StandingQueries implements SmartInitializingSingleton, AutoCloseable {
 
   record MonitorRef(UUID id, CompanyId company, String name) {}
 
@@ -34,8 +34,8 @@ class StandingQueries implements AutoCloseable {
     this.monitors = monitors;
   }
 
-  @EventListener(ApplicationStartedEvent.class)
-  void loadAll() {
+  @Override
+  public void afterSingletonsInstantiated() {
     List<MatchEngine.StandingQuery> queries = new ArrayList<>();
     for (Monitors.Monitor monitor : monitors.findAll()) {
       queries.add(new MatchEngine.StandingQuery(monitor.id().toString(), monitor.query()));

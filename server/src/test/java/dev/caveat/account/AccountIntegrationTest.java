@@ -1,0 +1,114 @@
+package dev.caveat.account;
+
+import static dev.caveat.support.CaveatTestUtils.OPERATOR;
+import static dev.caveat.support.CaveatTestUtils.companyWithAdminToken;
+import static dev.caveat.support.CaveatTestUtils.token;
+import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caveat.support.ApiClient;
+import dev.caveat.support.IntegrationTestSupport;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Tag("persistence")
+class AccountIntegrationTest extends IntegrationTestSupport {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void companiesNeedAFreeWellFormedSlug() {
+    ApiClient api = api();
+    String slug = uniqueSlug("acme");
+    assertThat(
+            api.post("/api/v1/companies", OPERATOR, Map.of("name", "Acme", "slug", slug)).status())
+        .isEqualTo(201);
+    ApiClient.Response taken =
+        api.post("/api/v1/companies", OPERATOR, Map.of("name", "Acme again", "slug", slug));
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.json().get("detail").stringValue()).contains(slug);
+    ApiClient.Response bad =
+        api.post("/api/v1/companies", OPERATOR, Map.of("name", "Bad", "slug", "Not A Slug!"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("detail").stringValue()).startsWith("slug must be");
+    ApiClient.Response nameless =
+        api.post("/api/v1/companies", OPERATOR, Map.of("slug", uniqueSlug("x")));
+    assertThat(nameless.json().get("detail").stringValue()).isEqualTo("name is required");
+  }
+
+  @Test
+  void peopleAreStoredWithAnArgon2HashAndTheirRole() {
+    ApiClient api = api();
+    String slug = uniqueSlug("people");
+    String admin = companyWithAdminToken(api, slug);
+    String email = "Person." + slug + "@Example.org";
+
+    ApiClient.Response added =
+        api.post(
+            "/api/v1/companies/" + slug + "/users",
+            admin,
+            Map.of(
+                "email", email, "name", "Pat", "password", "correct horse battery", "role", "rep"));
+
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(added.json().get("email").stringValue()).isEqualTo(email.toLowerCase());
+    assertThat(added.body()).doesNotContain("correct horse battery");
+    String hash =
+        jdbc.sql("select password_hash from app_user where email = ?")
+            .param(email.toLowerCase())
+            .query(String.class)
+            .single();
+    assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain("correct horse battery");
+  }
+
+  @Test
+  void weakPasswordsAndUnknownRolesAreRefused() {
+    ApiClient api = api();
+    String slug = uniqueSlug("weak");
+    String admin = companyWithAdminToken(api, slug);
+    ApiClient.Response weak =
+        api.post(
+            "/api/v1/companies/" + slug + "/users",
+            admin,
+            Map.of(
+                "email",
+                "w@" + slug + ".example",
+                "name",
+                "W",
+                "password",
+                "short",
+                "role",
+                "rep"));
+    assertThat(weak.status()).isEqualTo(400);
+    assertThat(weak.json().get("detail").stringValue()).contains("at least 10 characters");
+    ApiClient.Response role =
+        api.post("/api/v1/companies/" + slug + "/tokens", admin, Map.of("role", "operator"));
+    assertThat(role.status()).isEqualTo(400);
+    assertThat(role.json().get("detail").stringValue()).isEqualTo("role must be 'admin' or 'rep'");
+  }
+
+  @Test
+  void aRepTokenCannotMintTokensAndOnlyAHashIsKept() {
+    ApiClient api = api();
+    String slug = uniqueSlug("mint");
+    String admin = companyWithAdminToken(api, slug);
+    String rep = token(api, admin, slug, "rep");
+    assertThat(
+            api.post("/api/v1/companies/" + slug + "/tokens", rep, Map.of("role", "admin"))
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api.post("/api/v1/companies", rep, Map.of("name", "X", "slug", uniqueSlug("x")))
+                .status())
+        .isEqualTo(403);
+    Integer stored =
+        jdbc.sql("select count(*) from api_token where token_hash = sha256(convert_to(?, 'UTF8'))")
+            .param(rep)
+            .query(Integer.class)
+            .single();
+    assertThat(stored).isEqualTo(1);
+  }
+}
