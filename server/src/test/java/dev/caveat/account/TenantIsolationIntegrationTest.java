@@ -60,12 +60,40 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
             .get("id")
             .longValue();
 
+    String sourceId =
+        api.post(
+                "/api/v1/sources",
+                OPERATOR,
+                Map.of(
+                    "type",
+                    "discourse",
+                    "url",
+                    "http://public.example:9/",
+                    "enabled",
+                    false,
+                    "name",
+                    "iso-" + victim))
+            .json()
+            .get("id")
+            .stringValue();
+    String src = "/api/v1/sources/" + sourceId;
     String v = "/api/v1/companies/" + victim;
     String i = "/api/v1/companies/" + intruder;
     Map<String, String> monitorBody = Map.of("name", "Hijack", "query", "anything");
     List<Call> calls =
         List.of(
             new Call("GET", "/api/v1/companies", "/api/v1/companies", null, 200),
+            new Call("GET", "/api/v1/sources", "/api/v1/sources", null, 403),
+            new Call(
+                "POST",
+                "/api/v1/sources",
+                "/api/v1/sources",
+                Map.of("type", "discourse", "url", "http://public.example:9/"),
+                403),
+            new Call("GET", "/api/v1/sources/{id}", src, null, 403),
+            new Call("PATCH", "/api/v1/sources/{id}", src, Map.of("enabled", true), 403),
+            new Call("DELETE", "/api/v1/sources/{id}", src, null, 403),
+            new Call("POST", "/api/v1/sources/{id}/poll", src + "/poll", Map.of(), 403),
             new Call(
                 "POST",
                 "/api/v1/companies",
@@ -188,6 +216,7 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
       case "GET" -> api.get(call.path(), token);
       case "POST" -> api.post(call.path(), token, call.body());
       case "PUT" -> api.put(call.path(), token, call.body());
+      case "PATCH" -> api.patch(call.path(), token, call.body());
       case "DELETE" -> api.delete(call.path(), token);
       default -> throw new IllegalArgumentException(call.method());
     };

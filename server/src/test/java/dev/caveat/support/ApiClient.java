@@ -47,6 +47,13 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  public Response patch(String path, String token, Object body) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
   public Response delete(String path, String token) {
     return send(request(path, token).DELETE());
   }

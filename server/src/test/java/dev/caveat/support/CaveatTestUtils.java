@@ -67,6 +67,18 @@ public final class CaveatTestUtils {
         "text", text);
   }
 
+  /** Reads a fixture recorded under src/test/resources/fixtures. */
+  public static String fixture(String path) {
+    try (var in = CaveatTestUtils.class.getResourceAsStream("/fixtures/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static List<String> mentionTexts(ApiClient api, String token, String slug) {
     ApiClient.Response mentions = api.get("/api/v1/companies/" + slug + "/mentions", token);
     assertThat(mentions.status()).as(mentions.body()).isEqualTo(200);

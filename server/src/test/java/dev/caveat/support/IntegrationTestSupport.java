@@ -21,6 +21,10 @@ public abstract class IntegrationTestSupport {
   static void caveatProperties(DynamicPropertyRegistry registry) {
     registry.add("caveat.data-dir", DATA_DIR::toString);
     registry.add("caveat.bootstrap.token", () -> CaveatTestUtils.OPERATOR);
+    registry.add("caveat.sources.allowed-addresses", () -> "127.0.0.2");
+    registry.add("caveat.fetch.timeout", () -> "3s");
+    registry.add("caveat.fetch.max-bytes", () -> "2097152");
+    registry.add("caveat.sources.poll-tick", () -> "200ms");
   }
 
   protected ApiClient api() {
