@@ -1,8 +1,6 @@
 package dev.caveat.source.internal;
 
 import dev.caveat.account.Actor;
-import dev.caveat.core.post.InvalidPostException;
-import dev.caveat.core.post.Post;
 import dev.caveat.listening.IntakeOutcome;
 import dev.caveat.listening.PostIntake;
 import dev.caveat.platform.ApiException;
@@ -30,12 +28,9 @@ class IngestController {
   static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
   static final int MAX_ITEMS = 10_000;
 
-  record Rejection(int index, String reason) {}
+  record Rejection(long index, String reason) {}
 
   record IngestReport(int accepted, int duplicates, List<Rejection> rejected, int mentions) {}
-
-  /** One item as read from the body: a post to take, or why it could not be read. */
-  private record Item(int index, Post post, String problem) {}
 
   private final PostIntake intake;
   private final JsonMapper json;
@@ -51,7 +46,8 @@ class IngestController {
       throw ApiException.forbidden("Only a hub operator's token may push posts into the hub.");
     }
     byte[] body = readCapped(request.getInputStream());
-    List<Item> items = isNdjson(request.getContentType()) ? ndjson(body) : json(request, body);
+    List<PostItems.Item> items =
+        isNdjson(request.getContentType()) ? ndjson(body) : json(request, body);
     if (items.size() > MAX_ITEMS) {
       throw new ApiException(
           HttpStatus.CONTENT_TOO_LARGE,
@@ -60,14 +56,15 @@ class IngestController {
     return report(items);
   }
 
-  private IngestReport report(List<Item> items) {
-    List<Item> readable = items.stream().filter(item -> item.post() != null).toList();
-    List<IntakeOutcome> outcomes = intake.take(readable.stream().map(Item::post).toList());
+  private IngestReport report(List<PostItems.Item> items) {
+    List<PostItems.Item> readable = items.stream().filter(item -> item.post() != null).toList();
+    List<IntakeOutcome> outcomes =
+        intake.take(readable.stream().map(PostItems.Item::post).toList());
     int accepted = 0;
     int duplicates = 0;
     int mentions = 0;
     List<Rejection> rejected = new ArrayList<>();
-    for (Item item : items) {
+    for (PostItems.Item item : items) {
       if (item.problem() != null) {
         rejected.add(new Rejection(item.index(), item.problem()));
       }
@@ -83,11 +80,11 @@ class IngestController {
             rejected.add(new Rejection(readable.get(i).index(), r.reason()));
       }
     }
-    rejected.sort(java.util.Comparator.comparingInt(Rejection::index));
+    rejected.sort(java.util.Comparator.comparingLong(Rejection::index));
     return new IngestReport(accepted, duplicates, rejected, mentions);
   }
 
-  private List<Item> json(HttpServletRequest request, byte[] body) {
+  private List<PostItems.Item> json(HttpServletRequest request, byte[] body) {
     String type = request.getContentType();
     if (type == null || !isJson(type)) {
       throw new ApiException(
@@ -104,39 +101,26 @@ class IngestController {
       throw ApiException.badRequest("The body is empty; send a post or an array of posts.");
     }
     if (!root.isArray()) {
-      return List.of(item(0, root));
+      return List.of(PostItems.fromNode(0, root));
     }
-    List<Item> items = new ArrayList<>(root.size());
+    List<PostItems.Item> items = new ArrayList<>(root.size());
     for (int i = 0; i < root.size(); i++) {
-      items.add(item(i, root.get(i)));
+      items.add(PostItems.fromNode(i, root.get(i)));
     }
     return items;
   }
 
   /** Each line stands alone: a line that is not JSON is rejected and the others are taken. */
-  private List<Item> ndjson(byte[] body) {
+  private List<PostItems.Item> ndjson(byte[] body) {
     String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n", -1);
-    List<Item> items = new ArrayList<>();
+    List<PostItems.Item> items = new ArrayList<>();
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
-      try {
-        items.add(item(i, json.readTree(lines[i])));
-      } catch (JacksonException e) {
-        items.add(
-            new Item(i, null, "line " + (i + 1) + " is not valid JSON: " + e.getOriginalMessage()));
-      }
+      items.add(PostItems.fromLine(json, i, lines[i]));
     }
     return items;
-  }
-
-  private static Item item(int index, JsonNode node) {
-    try {
-      return new Item(index, PostJson.read(node), null);
-    } catch (InvalidPostException e) {
-      return new Item(index, null, e.getMessage());
-    }
   }
 
   private static byte[] readCapped(InputStream in) throws IOException {

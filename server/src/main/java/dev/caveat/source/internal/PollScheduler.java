@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -23,7 +22,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * together than the politeness interval.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnBooleanProperty(name = "caveat.sources.polling.enabled", matchIfMissing = true)
 class PollScheduler implements AutoCloseable {
 
