@@ -96,6 +96,12 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
             new Call("POST", "/api/v1/sources/{id}/poll", src + "/poll", Map.of(), 403),
             new Call(
                 "POST",
+                "/api/v1/webhooks/{id}",
+                "/api/v1/webhooks/" + sourceId,
+                List.of(post("iso", "1", "x")),
+                404),
+            new Call(
+                "POST",
                 "/api/v1/companies",
                 "/api/v1/companies",
                 Map.of("name", "X", "slug", uniqueSlug("x")),

@@ -58,6 +58,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     .permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
+                    .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/webhooks/*")
+                    .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")
                     .anyRequest()

@@ -1,150 +1,29 @@
 package dev.caveat.source.internal;
 
 import dev.caveat.account.Actor;
-import dev.caveat.listening.IntakeOutcome;
-import dev.caveat.listening.PostIntake;
 import dev.caveat.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import org.springframework.http.HttpStatus;
+import java.util.function.UnaryOperator;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * {@code POST /api/v1/ingest}: one post, an array of posts, or NDJSON. Every item gets an outcome;
- * a bad item is rejected with its reason and the rest are still taken.
- */
+/** {@code POST /api/v1/ingest}: the hub operator pushes posts of any source. */
 @RestController
 class IngestController {
 
-  static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-  static final int MAX_ITEMS = 10_000;
+  private final PushedPosts pushed;
 
-  record Rejection(long index, String reason) {}
-
-  record IngestReport(int accepted, int duplicates, List<Rejection> rejected, int mentions) {}
-
-  private final PostIntake intake;
-  private final JsonMapper json;
-
-  IngestController(PostIntake intake, JsonMapper json) {
-    this.intake = intake;
-    this.json = json;
+  IngestController(PushedPosts pushed) {
+    this.pushed = pushed;
   }
 
   @PostMapping("/api/v1/ingest")
-  IngestReport ingest(Actor actor, HttpServletRequest request) throws IOException {
+  PushedPosts.IngestReport ingest(Actor actor, HttpServletRequest request) throws IOException {
     if (!actor.operator()) {
       throw ApiException.forbidden("Only a hub operator's token may push posts into the hub.");
     }
-    byte[] body = readCapped(request.getInputStream());
-    List<PostItems.Item> items =
-        isNdjson(request.getContentType()) ? ndjson(body) : json(request, body);
-    if (items.size() > MAX_ITEMS) {
-      throw new ApiException(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "At most " + MAX_ITEMS + " posts per request; send the rest in further requests.");
-    }
-    return report(items);
-  }
-
-  private IngestReport report(List<PostItems.Item> items) {
-    List<PostItems.Item> readable = items.stream().filter(item -> item.post() != null).toList();
-    List<IntakeOutcome> outcomes =
-        intake.take(readable.stream().map(PostItems.Item::post).toList());
-    int accepted = 0;
-    int duplicates = 0;
-    int mentions = 0;
-    List<Rejection> rejected = new ArrayList<>();
-    for (PostItems.Item item : items) {
-      if (item.problem() != null) {
-        rejected.add(new Rejection(item.index(), item.problem()));
-      }
-    }
-    for (int i = 0; i < readable.size(); i++) {
-      switch (outcomes.get(i)) {
-        case IntakeOutcome.Accepted a -> {
-          accepted++;
-          mentions += a.mentions();
-        }
-        case IntakeOutcome.Duplicate d -> duplicates++;
-        case IntakeOutcome.Rejected r ->
-            rejected.add(new Rejection(readable.get(i).index(), r.reason()));
-      }
-    }
-    rejected.sort(java.util.Comparator.comparingLong(Rejection::index));
-    return new IngestReport(accepted, duplicates, rejected, mentions);
-  }
-
-  private List<PostItems.Item> json(HttpServletRequest request, byte[] body) {
-    String type = request.getContentType();
-    if (type == null || !isJson(type)) {
-      throw new ApiException(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          "Send posts as application/json (one post or an array) or application/x-ndjson.");
-    }
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (JacksonException e) {
-      throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || root.isMissingNode()) {
-      throw ApiException.badRequest("The body is empty; send a post or an array of posts.");
-    }
-    if (!root.isArray()) {
-      return List.of(PostItems.fromNode(0, root));
-    }
-    List<PostItems.Item> items = new ArrayList<>(root.size());
-    for (int i = 0; i < root.size(); i++) {
-      items.add(PostItems.fromNode(i, root.get(i)));
-    }
-    return items;
-  }
-
-  /** Each line stands alone: a line that is not JSON is rejected and the others are taken. */
-  private List<PostItems.Item> ndjson(byte[] body) {
-    String[] lines = new String(body, StandardCharsets.UTF_8).split("\r?\n", -1);
-    List<PostItems.Item> items = new ArrayList<>();
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      items.add(PostItems.fromLine(json, i, lines[i]));
-    }
-    return items;
-  }
-
-  private static byte[] readCapped(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
-      throw new ApiException(
-          HttpStatus.CONTENT_TOO_LARGE,
-          "The body is larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB; split it up.");
-    }
-    return body;
-  }
-
-  private static boolean isNdjson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String type = contentType.toLowerCase(Locale.ROOT);
-    return type.startsWith("application/x-ndjson")
-        || type.startsWith("application/ndjson")
-        || type.startsWith("application/jsonl");
-  }
-
-  private static boolean isJson(String contentType) {
-    String type = contentType.toLowerCase(Locale.ROOT);
-    return type.startsWith("application/json") || type.matches("application/[^;]*\\+json.*");
+    return pushed.take(
+        request.getContentType(), request.getInputStream(), UnaryOperator.identity());
   }
 }

@@ -29,6 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/api/v1/sources")
 class SourceController {
 
+  static final String WEBHOOK = "webhook";
   static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
@@ -46,16 +47,38 @@ class SourceController {
 
   record QuarantineView(String externalId, String reason, Instant at) {}
 
+  /**
+   * A source as the operator sees it. A webhook's {@code secret} is shown once, when it is made;
+   * its senders post to {@code endpoint}.
+   */
   record SourceView(
       UUID id,
       String name,
       String type,
       String url,
+      String endpoint,
+      String secret,
       long pollIntervalSeconds,
       boolean enabled,
       Instant createdAt,
       HealthView health,
-      List<QuarantineView> recentlyQuarantined) {}
+      List<QuarantineView> recentlyQuarantined) {
+
+    SourceView withSecret(String secret) {
+      return new SourceView(
+          id,
+          name,
+          type,
+          url,
+          endpoint,
+          secret,
+          pollIntervalSeconds,
+          enabled,
+          createdAt,
+          health,
+          recentlyQuarantined);
+    }
+  }
 
   record SourceList(List<SourceView> items) {}
 
@@ -79,32 +102,51 @@ class SourceController {
     }
     ObjectNode config = ((ObjectNode) body).deepCopy();
     String type = text(config.remove("type"));
-    if (type == null || !poller.types().contains(type)) {
-      throw ApiException.badRequest(
-          "type must be one of " + String.join(", ", poller.types().stream().sorted().toList()));
+    List<String> types = types();
+    if (type == null || !types.contains(type)) {
+      throw ApiException.badRequest("type must be one of " + String.join(", ", types));
     }
-    URI url = webAddress(text(config.remove("url")));
+    boolean pulled = poller.types().contains(type);
+    String urlText = text(config.remove("url"));
+    URI url = pulled || urlText != null ? webAddress(urlText) : null;
     String name = text(config.remove("name"));
     Duration interval = interval(config.remove("pollIntervalSeconds"), DEFAULT_INTERVAL);
     JsonNode enabledNode = config.remove("enabled");
     boolean enabled = enabledNode == null || enabledNode.isNull() || enabledNode.asBoolean();
-    String sourceName = name == null ? type + ":" + url.getHost() + url.getRawPath() : name.strip();
+    String sourceName = name != null ? name.strip() : defaultName(type, url);
+    String secret = type.equals(WEBHOOK) ? StandardWebhooks.newSecret() : null;
+    Sources.NewSource definition =
+        new Sources.NewSource(
+            sourceName,
+            type,
+            url == null ? null : url.toString(),
+            config.toString(),
+            interval,
+            enabled,
+            pulled,
+            secret);
     Sources.Source created =
         sources
-            .insert(
-                sourceName,
-                type,
-                url.toString(),
-                config.toString(),
-                interval,
-                enabled,
-                clock.instant())
+            .insert(definition, clock.instant())
             .orElseThrow(
                 () ->
                     ApiException.conflict(
                         "A source named '" + sourceName + "' exists; give another \"name\"."));
     return ResponseEntity.created(URI.create("/api/v1/sources/" + created.id()))
-        .body(view(created, List.of()));
+        .body(view(created, List.of()).withSecret(secret));
+  }
+
+  private List<String> types() {
+    List<String> types = new java.util.ArrayList<>(poller.types());
+    types.add(WEBHOOK);
+    return types.stream().sorted().toList();
+  }
+
+  private static String defaultName(String type, URI url) {
+    if (url == null) {
+      throw ApiException.badRequest("name is required for a " + type + " source");
+    }
+    return type + ":" + url.getHost() + url.getRawPath();
   }
 
   @GetMapping
@@ -216,6 +258,8 @@ class SourceController {
         s.name(),
         s.type(),
         s.url(),
+        s.type().equals(WEBHOOK) ? "/api/v1/webhooks/" + s.id() : null,
+        null,
         s.pollInterval().toSeconds(),
         s.enabled(),
         s.createdAt(),

@@ -72,6 +72,10 @@ class SourcePoller {
 
   /** Empty when a poll of this source is already under way. */
   java.util.Optional<PollReport> poll(Sources.Source source) {
+    if (!source.pulled()) {
+      throw dev.caveat.platform.ApiException.badRequest(
+          "A " + source.type() + " source is pushed to, not polled.");
+    }
     if (!running.add(source.id())) {
       return java.util.Optional.empty();
     }

@@ -23,6 +23,8 @@ class Sources {
       String config,
       Duration pollInterval,
       boolean enabled,
+      boolean pulled,
+      String secret,
       Instant createdAt,
       Cursor cursor,
       Health health) {}
@@ -46,7 +48,8 @@ class Sources {
   record Quarantined(String externalId, String fingerprint, String reason, Instant at) {}
 
   private static final String COLUMNS =
-      "id, name, type, url, config::text as config, poll_interval_seconds, enabled, created_at,"
+      "id, name, type, url, config::text as config, poll_interval_seconds, enabled, pulled,"
+          + " secret, created_at,"
           + " etag, last_modified, cursor, next_poll_at, last_polled_at, last_success_at,"
           + " last_error, last_error_at, consecutive_failures, items_total, quarantined_total,"
           + " last_lag_seconds";
@@ -58,25 +61,40 @@ class Sources {
   }
 
   /** Empty when the name is taken. */
-  Optional<Source> insert(
+  /** Empty when the name is taken. */
+  Optional<Source> insert(NewSource source, Instant now) {
+    UUID id = UUID.randomUUID();
+    int rows =
+        jdbc.sql(
+                "insert into source (id, name, type, url, config, poll_interval_seconds, enabled,"
+                    + " pulled, secret, created_at, next_poll_at)"
+                    + " values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) on conflict (name) do nothing")
+            .params(
+                id,
+                source.name(),
+                source.type(),
+                source.url(),
+                source.config(),
+                (int) source.interval().toSeconds(),
+                source.enabled(),
+                source.pulled(),
+                source.secret(),
+                ts(now),
+                ts(now))
+            .update();
+    return rows == 0 ? Optional.empty() : find(id);
+  }
+
+  /** A source as its operator defines it. */
+  record NewSource(
       String name,
       String type,
       String url,
       String config,
       Duration interval,
       boolean enabled,
-      Instant now) {
-    UUID id = UUID.randomUUID();
-    int rows =
-        jdbc.sql(
-                "insert into source (id, name, type, url, config, poll_interval_seconds, enabled,"
-                    + " created_at, next_poll_at) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
-                    + " on conflict (name) do nothing")
-            .params(
-                id, name, type, url, config, (int) interval.toSeconds(), enabled, ts(now), ts(now))
-            .update();
-    return rows == 0 ? Optional.empty() : find(id);
-  }
+      boolean pulled,
+      String secret) {}
 
   /** Whether there was such a source. */
   boolean change(UUID id, boolean enabled, Duration interval) {
@@ -154,6 +172,16 @@ class Sources {
         .update();
   }
 
+  /** Records a push delivery in the source's health. */
+  void received(UUID id, Instant at, int items, int quarantined) {
+    jdbc.sql(
+            "update source set last_polled_at = ?, last_success_at = ?, consecutive_failures = 0,"
+                + " items_total = items_total + ?, quarantined_total = quarantined_total + ?"
+                + " where id = ?")
+        .params(ts(at), ts(at), items, quarantined, id)
+        .update();
+  }
+
   void pollSoon(UUID id, Instant at) {
     jdbc.sql("update source set next_poll_at = ? where id = ?").params(ts(at), id).update();
   }
@@ -199,6 +227,8 @@ class Sources {
         rs.getString("config"),
         Duration.ofSeconds(rs.getInt("poll_interval_seconds")),
         rs.getBoolean("enabled"),
+        rs.getBoolean("pulled"),
+        rs.getString("secret"),
         instant(rs, "created_at"),
         new Cursor(rs.getString("etag"), rs.getString("last_modified"), rs.getString("cursor")),
         new Health(
