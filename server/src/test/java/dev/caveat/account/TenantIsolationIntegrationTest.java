@@ -83,6 +83,10 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
     List<Call> calls =
         List.of(
             new Call("GET", "/api/v1/companies", "/api/v1/companies", null, 200),
+            new Call("GET", "/api/v1/imports", "/api/v1/imports", null, 403),
+            new Call("POST", "/api/v1/imports", "/api/v1/imports", List.of(), 403),
+            new Call(
+                "GET", "/api/v1/imports/{id}", "/api/v1/imports/" + UUID.randomUUID(), null, 403),
             new Call("GET", "/api/v1/sources", "/api/v1/sources", null, 403),
             new Call(
                 "POST",
