@@ -1,0 +1,70 @@
+package dev.caveat.source.internal;
+
+import dev.caveat.core.feed.FeedDocument;
+import dev.caveat.core.feed.FeedException;
+import dev.caveat.core.feed.FeedParser;
+import dev.caveat.platform.fetch.FetchException;
+import dev.caveat.platform.fetch.GuardedHttpClient;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * RSS and Atom feeds, fetched with conditional GET: the ETag and Last-Modified of the last stored
+ * read are sent back, and a 304 costs nothing further.
+ */
+@Component
+class FeedConnector implements Connector {
+
+  private final FeedParser parser = new FeedParser();
+
+  @Override
+  public String type() {
+    return "feed";
+  }
+
+  @Override
+  public Delivery read(Sources.Source source, GuardedHttpClient http) throws FetchException {
+    Map<String, String> headers = new HashMap<>();
+    headers.put(
+        "Accept",
+        "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");
+    if (source.cursor().etag() != null) {
+      headers.put("If-None-Match", source.cursor().etag());
+    }
+    if (source.cursor().lastModified() != null) {
+      headers.put("If-Modified-Since", source.cursor().lastModified());
+    }
+    GuardedHttpClient.Response response = http.get(URI.create(source.url()), headers);
+    if (response.status() == 304) {
+      return Delivery.unchanged(source.cursor());
+    }
+    if (response.status() != 200) {
+      throw new FetchException(
+          FetchException.Kind.NETWORK,
+          "the feed answered " + response.status() + " instead of 200");
+    }
+    FeedDocument feed;
+    try {
+      feed = parser.parse(response.body(), source.name(), response.uri().toString());
+    } catch (FeedException e) {
+      throw new FetchException(
+          FetchException.Kind.NETWORK, "the feed cannot be read: " + e.getMessage());
+    }
+    List<Problem> problems =
+        feed.quarantined().stream()
+            .map(
+                q ->
+                    Problem.of(
+                        q.externalId(),
+                        source.name() + "#item" + q.index() + ":" + q.reason(),
+                        q.reason()))
+            .toList();
+    Sources.Cursor next =
+        new Sources.Cursor(
+            response.header("ETag"), response.header("Last-Modified"), source.cursor().position());
+    return new Delivery(feed.posts(), problems, next, false);
+  }
+}
