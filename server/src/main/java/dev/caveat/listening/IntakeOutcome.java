@@ -3,8 +3,11 @@ package dev.caveat.listening;
 /** What became of one post offered to {@link PostIntake}. */
 public sealed interface IntakeOutcome {
 
-  /** Stored for the first time; {@code mentions} companies' monitors matched it. */
-  record Accepted(long postId, int mentions) implements IntakeOutcome {}
+  /**
+   * Taken for the first time; {@code mentions} companies' monitors matched it (a copy of a post a
+   * company already has counts toward that mention instead).
+   */
+  record Accepted(int mentions) implements IntakeOutcome {}
 
   /** Already stored under the same source and external id; nothing changed. */
   record Duplicate() implements IntakeOutcome {}

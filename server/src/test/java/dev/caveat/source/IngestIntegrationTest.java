@@ -237,6 +237,36 @@ class IngestIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void copiesOfAPostCountTowardOneMention() {
+    ApiClient api = api();
+    String slug = uniqueSlug("copies");
+    String token = companyWithAdminToken(api, slug);
+    String word = "cp" + UUID.randomUUID().toString().substring(0, 6);
+    monitor(api, token, slug, "Brand", word);
+    String original = "My " + word + " router has dropped the connection every evening this week";
+    String source = "copies-" + slug;
+    api.post("/api/v1/ingest", OPERATOR, List.of(post(source, "1", original)));
+    api.post(
+        "/api/v1/ingest",
+        OPERATOR,
+        List.of(
+            post(source, "2", "RT @someone: " + original),
+            post(source, "3", original + " #fail"),
+            post(source, "4", "Completely different: " + word + " billed me twice for October")));
+
+    var items = api.get("/api/v1/companies/" + slug + "/mentions", token).json().get("items");
+    assertThat(items.size()).isEqualTo(2);
+    var first =
+        items
+            .valueStream()
+            .filter(m -> m.get("text").stringValue().equals(original))
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.get("copies").intValue()).isEqualTo(3);
+    assertThat(first.get("cluster").stringValue()).isEqualTo(source + "/1");
+  }
+
+  @Test
   void aPostDatedInTheFutureDoesNotStayOnTop() {
     ApiClient api = api();
     String slug = uniqueSlug("future");

@@ -10,72 +10,141 @@ import dev.caveat.listening.PostIntake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The listening pipeline for a batch of posts: normalise, drop repeats by key, find each post's
+ * cluster of copies, match, and keep only what matched — a few round trips per batch, whatever its
+ * size.
+ */
 @Service
 class IntakeService implements PostIntake {
 
+  private final PostKeys keys;
   private final Posts posts;
   private final Mentions mentions;
   private final StandingQueries standing;
+  private final Copies copies;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   IntakeService(
+      PostKeys keys,
       Posts posts,
       Mentions mentions,
       StandingQueries standing,
+      Copies copies,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.keys = keys;
     this.posts = posts;
     this.mentions = mentions;
     this.standing = standing;
+    this.copies = copies;
     this.events = events;
     this.clock = clock;
   }
+
+  /** A post that passed normalisation, where it stands in the batch, and what it matched. */
+  private record Candidate(int index, Post post, PostKeys.Key key) {}
+
+  private record Match(
+      Candidate candidate, String cluster, List<StandingQueries.MonitorRef> monitors) {}
 
   @Override
   @Transactional
   public List<IntakeOutcome> take(List<Post> batch) {
     Instant now = clock.instant();
-    List<IntakeOutcome> outcomes = new ArrayList<>(batch.size());
-    for (Post raw : batch) {
-      outcomes.add(takeOne(raw, now));
-    }
-    return outcomes;
-  }
-
-  private IntakeOutcome takeOne(Post raw, Instant now) {
-    Post post;
-    try {
-      post = PostNormaliser.normalise(raw);
-    } catch (InvalidPostException e) {
-      return new IntakeOutcome.Rejected(e.getMessage());
-    }
-    OptionalLong postId = posts.insertIfNew(post, now);
-    if (postId.isEmpty()) {
-      return new IntakeOutcome.Duplicate();
-    }
-    int found = 0;
-    Instant postedAt = postedAt(post, now);
-    for (StandingQueries.MonitorRef monitor : firstMonitorPerCompany(post)) {
-      OptionalLong mentionId =
-          mentions.insertIfNew(
-              monitor.company(), postId.getAsLong(), monitor.id(), monitor.name(), postedAt, now);
-      if (mentionId.isPresent()) {
-        found++;
-        events.publishEvent(
-            new MentionFound(
-                mentionId.getAsLong(), monitor.company(), postId.getAsLong(), monitor.id()));
+    IntakeOutcome[] outcomes = new IntakeOutcome[batch.size()];
+    List<Candidate> candidates = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        Post post = PostNormaliser.normalise(batch.get(i));
+        candidates.add(new Candidate(i, post, new PostKeys.Key(post.source(), post.externalId())));
+      } catch (InvalidPostException e) {
+        outcomes[i] = new IntakeOutcome.Rejected(e.getMessage());
       }
     }
-    return new IntakeOutcome.Accepted(postId.getAsLong(), found);
+    Set<PostKeys.Key> fresh = keys.insertNew(candidates.stream().map(Candidate::key).toList(), now);
+    Set<PostKeys.Key> seen = new HashSet<>();
+    List<Match> matches = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      if (!fresh.contains(candidate.key()) || !seen.add(candidate.key())) {
+        outcomes[candidate.index()] = new IntakeOutcome.Duplicate();
+        continue;
+      }
+      outcomes[candidate.index()] = new IntakeOutcome.Accepted(0);
+      String cluster = copies.clusterOf(candidate.key(), candidate.post().text());
+      List<StandingQueries.MonitorRef> monitors = firstMonitorPerCompany(candidate.post());
+      if (!monitors.isEmpty()) {
+        matches.add(new Match(candidate, cluster, monitors));
+      }
+    }
+    for (Map.Entry<Integer, Integer> counted : record(matches, now).entrySet()) {
+      outcomes[counted.getKey()] = new IntakeOutcome.Accepted(counted.getValue());
+    }
+    return List.of(outcomes);
+  }
+
+  /** Stores matched posts and their mentions; new mentions per batch index. */
+  private Map<Integer, Integer> record(List<Match> matches, Instant now) {
+    if (matches.isEmpty()) {
+      return Map.of();
+    }
+    Map<PostKeys.Key, Long> ids =
+        posts.insertAll(
+            matches.stream().map(m -> m.candidate().post()).toList(),
+            matches.stream().map(Match::cluster).toList(),
+            now);
+    Map<String, Mentions.NewMention> byCompanyAndCluster = new LinkedHashMap<>();
+    Map<Long, Integer> indexOfPost = new LinkedHashMap<>();
+    for (Match match : matches) {
+      Long postId = ids.get(match.candidate().key());
+      if (postId == null) {
+        continue;
+      }
+      indexOfPost.put(postId, match.candidate().index());
+      Instant postedAt = postedAt(match.candidate().post(), now);
+      for (StandingQueries.MonitorRef monitor : match.monitors()) {
+        byCompanyAndCluster.merge(
+            monitor.company().value() + "/" + match.cluster(),
+            new Mentions.NewMention(
+                monitor.company(),
+                postId,
+                monitor.id(),
+                monitor.name(),
+                postedAt,
+                match.cluster(),
+                1),
+            (first, copy) ->
+                new Mentions.NewMention(
+                    first.company(),
+                    first.postId(),
+                    first.monitorId(),
+                    first.monitorName(),
+                    first.postedAt(),
+                    first.cluster(),
+                    first.copies() + 1));
+      }
+    }
+    Map<Integer, Integer> created = new LinkedHashMap<>();
+    for (Mentions.Recorded recorded :
+        mentions.upsertAll(List.copyOf(byCompanyAndCluster.values()), now)) {
+      if (recorded.created()) {
+        created.merge(indexOfPost.get(recorded.postId()), 1, Integer::sum);
+        events.publishEvent(
+            new MentionFound(
+                recorded.id(), recorded.company(), recorded.postId(), recorded.monitorId()));
+      }
+    }
+    return created;
   }
 
   /** A date in the future is a clock error or a trick to stay on top of the inbox; it is now. */

@@ -38,6 +38,8 @@ class MentionController {
       Float sentiment,
       String monitor,
       String caseNumber,
+      String cluster,
+      int copies,
       Instant published,
       Instant foundAt) {
 
@@ -60,6 +62,8 @@ class MentionController {
           m.sentiment(),
           m.monitor(),
           m.caseNumber(),
+          m.cluster(),
+          m.copies(),
           m.postedAt(),
           m.foundAt());
     }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +33,8 @@ class Mentions {
       Float sentiment,
       String monitor,
       String caseNumber,
+      String cluster,
+      int copies,
       Instant postedAt,
       Instant foundAt) {}
 
@@ -45,7 +46,7 @@ class Mentions {
   private static final String SELECT =
       "select m.id, m.post_id, p.source, p.external_id, p.url, p.author_handle, p.author_name,"
           + " p.author_url, p.title, p.text, p.language, m.intent, m.sentiment, m.monitor_name,"
-          + " m.case_number, m.posted_at, m.found_at"
+          + " m.case_number, m.cluster, m.copies, m.posted_at, m.found_at"
           + " from mention m join post p on p.id = m.post_id";
 
   private final JdbcClient jdbc;
@@ -54,28 +55,65 @@ class Mentions {
     this.jdbc = jdbc;
   }
 
-  OptionalLong insertIfNew(
+  /** A mention to record: the first post of its cluster a company's monitor matched. */
+  record NewMention(
       CompanyId company,
       long postId,
       UUID monitorId,
       String monitorName,
       Instant postedAt,
-      Instant foundAt) {
+      String cluster,
+      int copies) {}
+
+  /** A mention as recorded; {@code created} is false when it only counted more copies. */
+  record Recorded(long id, CompanyId company, long postId, UUID monitorId, boolean created) {}
+
+  /**
+   * Records the mentions in one round trip; a cluster a company already has a mention of adds to
+   * that mention's copies instead. At most one entry per company and cluster.
+   */
+  List<Recorded> upsertAll(List<NewMention> mentions, Instant foundAt) {
+    int n = mentions.size();
+    if (n == 0) {
+      return List.of();
+    }
+    String[] companies = new String[n];
+    Long[] posts = new Long[n];
+    String[] monitors = new String[n];
+    String[] names = new String[n];
+    String[] postedAt = new String[n];
+    String[] clusters = new String[n];
+    Integer[] copies = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      NewMention m = mentions.get(i);
+      companies[i] = m.company().value().toString();
+      posts[i] = m.postId();
+      monitors[i] = m.monitorId().toString();
+      names[i] = m.monitorName();
+      postedAt[i] = m.postedAt().toString();
+      clusters[i] = m.cluster();
+      copies[i] = m.copies();
+    }
     return jdbc.sql(
             "insert into mention (company_id, post_id, monitor_id, monitor_name, posted_at,"
-                + " found_at) values (?, ?, ?, ?, ?, ?)"
-                + " on conflict (company_id, post_id) do nothing returning id")
+                + " found_at, cluster, copies)"
+                + " select c::uuid, p, m::uuid, n, t::timestamptz, ?, cl, k"
+                + " from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::int[]) as x(c, p, m, n, t, cl, k)"
+                + " on conflict (company_id, cluster) do update"
+                + " set copies = mention.copies + excluded.copies"
+                + " returning id, company_id, post_id, monitor_id, (xmax = 0) as created")
         .params(
-            company.value(),
-            postId,
-            monitorId,
-            monitorName,
-            Timestamp.from(postedAt),
-            Timestamp.from(foundAt))
-        .query(Long.class)
-        .optional()
-        .map(OptionalLong::of)
-        .orElse(OptionalLong.empty());
+            Timestamp.from(foundAt), companies, posts, monitors, names, postedAt, clusters, copies)
+        .query(
+            (rs, row) ->
+                new Recorded(
+                    rs.getLong("id"),
+                    new CompanyId(rs.getObject("company_id", UUID.class)),
+                    rs.getLong("post_id"),
+                    rs.getObject("monitor_id", UUID.class),
+                    rs.getBoolean("created")))
+        .list();
   }
 
   /** Newest first; {@code limit} rows after {@code after}, or from the newest when it is null. */
@@ -126,6 +164,8 @@ class Mentions {
         sentiment == null ? null : sentiment.floatValue(),
         rs.getString("monitor_name"),
         rs.getString("case_number"),
+        rs.getString("cluster"),
+        rs.getInt("copies"),
         rs.getTimestamp("posted_at").toInstant(),
         rs.getTimestamp("found_at").toInstant());
   }

@@ -1,0 +1,48 @@
+package dev.caveat.listening.internal;
+
+import dev.caveat.core.dedup.DuplicateDetector;
+import dev.caveat.core.dedup.Verdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which cluster of copies a post belongs to. The memory lives in the process; at start it is filled
+ * again from the newest stored posts, so copies of what came just before a restart are still known
+ * as copies.
+ */
+@Component
+class Copies implements SmartInitializingSingleton {
+
+  private static final Logger log = LoggerFactory.getLogger(Copies.class);
+
+  private final DuplicateDetector detector;
+  private final Posts posts;
+  private final int warmup;
+
+  Copies(
+      Posts posts,
+      @Value("${caveat.listening.dedup.capacity:1000000}") int capacity,
+      @Value("${caveat.listening.dedup.warmup:50000}") int warmup) {
+    this.detector = new DuplicateDetector(capacity);
+    this.posts = posts;
+    this.warmup = warmup;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    var remembered = posts.newest(warmup);
+    for (Posts.Remembered post : remembered) {
+      detector.observe(post.cluster(), post.text());
+    }
+    log.info("Remembering {} clusters of copies", detector.remembered());
+  }
+
+  /** The cluster the post joins: its own key when it starts one. */
+  String clusterOf(PostKeys.Key key, String text) {
+    Verdict verdict = detector.observe(key.cluster(), text);
+    return verdict.clusterId();
+  }
+}
