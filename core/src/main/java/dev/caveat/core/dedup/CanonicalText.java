@@ -34,8 +34,7 @@ record CanonicalText(long[] words, int size, long fingerprintHigh, long fingerpr
     return scan.finish();
   }
 
-  /** The hash a single word gets, for tests and for the attribution words above. */
-  static long wordHash(String word) {
+  private static long wordHash(String word) {
     return of(word).words()[0];
   }
 
@@ -76,9 +75,17 @@ record CanonicalText(long[] words, int size, long fingerprintHigh, long fingerpr
       // Whether the character before i belongs to a word: "support@northwind.com" is no mention.
       boolean joined = false;
       while (i < n) {
+        char c = text.charAt(i);
+        if (c < 0x80 && !asciiWordChar(c) && c != '@') {
+          // The common case of spaces and punctuation, without code point tables.
+          joined = c == '_';
+          i++;
+          continue;
+        }
         int cp = text.codePointAt(i);
         if (Character.isLetterOrDigit(cp)) {
-          i = Urls.startsAt(text, i) ? url(i) : word(i, WORD);
+          boolean link = (c == 'h' || c == 'H' || c == 'w' || c == 'W') && Urls.startsAt(text, i);
+          i = link ? url(i) : word(i, WORD);
           joined = true;
           continue;
         }
@@ -103,9 +110,22 @@ record CanonicalText(long[] words, int size, long fingerprintHigh, long fingerpr
       start();
       int i = from;
       while (i < text.length()) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+          if (asciiWordChar(c) || (kind == MENTION && c == '_')) {
+            feed(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            i++;
+            continue;
+          }
+          if (!apostropheInWord(c, i + 1)) {
+            break;
+          }
+          i++;
+          continue;
+        }
         int cp = text.codePointAt(i);
         int width = Character.charCount(cp);
-        if (Character.isLetterOrDigit(cp) || (kind == MENTION && cp == '_')) {
+        if (Character.isLetterOrDigit(cp)) {
           feed(Character.toLowerCase(cp));
         } else if (!(ignorable(Character.getType(cp)) || apostropheInWord(cp, i + width))) {
           break;
@@ -114,6 +134,10 @@ record CanonicalText(long[] words, int size, long fingerprintHigh, long fingerpr
       }
       emit(kind);
       return i;
+    }
+
+    private static boolean asciiWordChar(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private boolean apostropheInWord(int cp, int next) {

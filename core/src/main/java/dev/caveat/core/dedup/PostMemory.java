@@ -8,12 +8,22 @@ package dev.caveat.core.dedup;
  * while quiet ones are: an approximate least-recently-copied order at the cost of one move per half
  * lap.
  *
+ * <p>Memory, all allocated up front: per slot 16 bytes of fingerprint, 64 of signature, 4 for the
+ * id reference, and 17 index tables at 4 bytes / {@link SlotTable#LOAD} = 97 bytes: 181 bytes.
+ * Measured as the heap used after GC with a capacity of 1,000,000 (JDK 25, G1, compressed oops):
+ * 232 bytes per slot empty (G1 rounds each 5.7 MB table up to whole humongous regions) and 305
+ * bytes per remembered post once filled with 27-character ids such as
+ * "twitter:1800000000000000000".
+ *
  * <p>Not thread-safe; {@link DuplicateDetector} guards it.
  */
 final class PostMemory {
 
   /** Bounds the work of one lookup when many clusters share a band (templated bot posts). */
   private static final int MAX_CANDIDATES_PER_BAND = 32;
+
+  /** Keeps slot * BANDS within an int; about 30 GB of heap. */
+  static final int MAX_CAPACITY = 100_000_000;
 
   private final int capacity;
   private final long[] fingerprintHigh;
@@ -27,8 +37,9 @@ final class PostMemory {
   private int size;
 
   PostMemory(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+    if (capacity < 1 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException(
+          "capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
     }
     this.capacity = capacity;
     this.fingerprintHigh = new long[capacity];
@@ -124,15 +135,6 @@ final class PostMemory {
     forget(slot);
     index(target);
     return target;
-  }
-
-  /** Approximate bytes held by the arrays, without the id strings. */
-  long arrayBytes() {
-    long bytes = 16L * capacity + 4L * capacity * MinHash.BANDS + 4L * capacity + exact.bytes();
-    for (SlotTable band : bands) {
-      bytes += band.bytes();
-    }
-    return bytes;
   }
 
   private int claimHead() {

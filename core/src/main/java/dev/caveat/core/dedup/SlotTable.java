@@ -83,11 +83,6 @@ final class SlotTable {
     cells[hole] = 0;
   }
 
-  /** Approximate bytes held, for the memory estimate. */
-  long bytes() {
-    return 16L + 4L * cells.length;
-  }
-
   private int home(int hash) {
     return (int) (((hash & 0xFFFFFFFFL) * cells.length) >>> 32);
   }

@@ -60,9 +60,12 @@ class DuplicateDetectorMemoryUnitTest {
   }
 
   @Test
-  void rejectsACapacityBelowOne() {
+  void rejectsACapacityOutOfRange() {
     assertThatThrownBy(() -> new DuplicateDetector(0))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("capacity");
+        .hasMessage("capacity must be between 1 and 100000000, was 0");
+    assertThatThrownBy(() -> new DuplicateDetector(200_000_000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("was 200000000");
   }
 }
