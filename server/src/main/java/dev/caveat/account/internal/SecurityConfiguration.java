@@ -44,7 +44,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
       ProblemResponses problems,
       @Value("${caveat.bootstrap.token:}") String bootstrapToken)
       throws Exception {
-    return http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+    return http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/websub/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -59,6 +59,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**")
                     .permitAll()
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/webhooks/*")
+                    .permitAll()
+                    .requestMatchers("/websub/*")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Copies implements SmartInitializingSingleton {
 
+  static final int MIN_WORDS_TO_COPY = 8;
   private static final Logger log = LoggerFactory.getLogger(Copies.class);
 
   private final DuplicateDetector detector;
@@ -40,9 +41,28 @@ class Copies implements SmartInitializingSingleton {
     log.info("Remembering {} clusters of copies", detector.remembered());
   }
 
-  /** The cluster the post joins: its own key when it starts one. */
+  /**
+   * The cluster the post joins: its own key when it starts one. Short posts always start their own:
+   * two customers who each write "my internet is down" are two people to help, not a copy.
+   */
   String clusterOf(PostKeys.Key key, String text) {
+    if (words(text) < MIN_WORDS_TO_COPY) {
+      return key.cluster();
+    }
     Verdict verdict = detector.observe(key.cluster(), text);
     return verdict.clusterId();
+  }
+
+  private static int words(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+      if (letter && !inWord) {
+        words++;
+      }
+      inWord = letter;
+    }
+    return words;
   }
 }

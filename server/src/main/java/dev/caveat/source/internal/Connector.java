@@ -20,12 +20,19 @@ interface Connector {
 
   /** What one read produced, and the cursor to keep once it is stored. */
   record Delivery(
-      List<Post> posts, List<Problem> problems, Sources.Cursor next, boolean notModified) {
+      List<Post> posts, List<Problem> problems, Sources.Cursor next, boolean notModified, Hub hub) {
+
+    Delivery(List<Post> posts, List<Problem> problems, Sources.Cursor next, boolean notModified) {
+      this(posts, problems, next, notModified, null);
+    }
 
     static Delivery unchanged(Sources.Cursor cursor) {
       return new Delivery(List.of(), List.of(), cursor, true);
     }
   }
+
+  /** A WebSub hub the source names, and the topic to subscribe to there. */
+  record Hub(String url, String topic) {}
 
   /**
    * An item that could not be turned into a post. {@code fingerprint} tells the same bad item apart

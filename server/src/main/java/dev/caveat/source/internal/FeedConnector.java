@@ -65,6 +65,10 @@ class FeedConnector implements Connector {
     Sources.Cursor next =
         new Sources.Cursor(
             response.header("ETag"), response.header("Last-Modified"), source.cursor().position());
-    return new Delivery(feed.posts(), problems, next, false);
+    Hub hub =
+        feed.hubUrl() == null
+            ? null
+            : new Hub(feed.hubUrl(), feed.selfUrl() != null ? feed.selfUrl() : source.url());
+    return new Delivery(feed.posts(), problems, next, false, hub);
   }
 }

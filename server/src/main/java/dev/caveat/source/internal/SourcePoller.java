@@ -47,6 +47,7 @@ class SourcePoller {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final Map<String, Connector> connectors;
+  private final WebSub webSub;
   private final Set<java.util.UUID> running = ConcurrentHashMap.newKeySet();
 
   SourcePoller(
@@ -55,7 +56,9 @@ class SourcePoller {
       GuardedHttpClient http,
       TransactionTemplate transactions,
       Clock clock,
-      List<Connector> connectors) {
+      List<Connector> connectors,
+      WebSub webSub) {
+    this.webSub = webSub;
     this.sources = sources;
     this.intake = intake;
     this.http = http;
@@ -148,6 +151,9 @@ class SourcePoller {
                   lastLag);
               return added;
             });
+    if (delivery.hub() != null) {
+      webSub.ensureSubscribed(source, delivery.hub().url(), delivery.hub().topic());
+    }
     return new PollReport(
         false, delivery.posts().size(), accepted, duplicates, newlyQuarantined, null);
   }
