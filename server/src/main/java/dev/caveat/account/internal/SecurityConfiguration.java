@@ -44,7 +44,13 @@ class SecurityConfiguration implements WebMvcConfigurer {
       ProblemResponses problems,
       @Value("${caveat.bootstrap.token:}") String bootstrapToken)
       throws Exception {
-    return http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/websub/**")
+    return http.securityMatcher(
+            "/api/**",
+            "/actuator/**",
+            "/v3/api-docs/**",
+            "/websub/**",
+            "/webmention",
+            "/webmention/*")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -60,7 +66,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     .permitAll()
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/webhooks/*")
                     .permitAll()
-                    .requestMatchers("/websub/*")
+                    .requestMatchers("/websub/*", "/webmention", "/webmention/*")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")

@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SourceController {
 
   static final String WEBHOOK = "webhook";
+  static final String WEBMENTION = "webmention";
   static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
@@ -139,6 +140,7 @@ class SourceController {
   private List<String> types() {
     List<String> types = new java.util.ArrayList<>(poller.types());
     types.add(WEBHOOK);
+    types.add(WEBMENTION);
     return types.stream().sorted().toList();
   }
 
