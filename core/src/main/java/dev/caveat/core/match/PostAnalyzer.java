@@ -26,6 +26,11 @@ public final class PostAnalyzer extends Analyzer {
   /** Keeps a phrase from running from an author's handle into their name. */
   private static final int GAP_BETWEEN_VALUES = 100;
 
+  /** Fields are cut differently, so each needs its own components, not one set shared by all. */
+  public PostAnalyzer() {
+    super(PER_FIELD_REUSE_STRATEGY);
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     if (PostDocuments.BODY_WITHOUT_ADDRESSES.equals(fieldName)) {
