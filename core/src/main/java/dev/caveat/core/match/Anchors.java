@@ -14,7 +14,8 @@ import java.util.Set;
  * #NONE} means the query can match without any particular word, for instance when it only names an
  * author, a site or a language, or only says what must be absent.
  *
- * <p>Anchors are sound for the body and for the address-free body, whose words are a subset.
+ * <p>Anchors hold for monitors that ignore addresses too: the address-free body is cut into the
+ * same words as the body, less those inside addresses.
  */
 record Anchors(Set<String> terms, Set<String> prefixes) {
 

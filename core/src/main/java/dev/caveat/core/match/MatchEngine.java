@@ -52,6 +52,8 @@ public final class MatchEngine implements AutoCloseable {
     }
   }
 
+  private static final System.Logger log = System.getLogger(MatchEngine.class.getName());
+
   private final Monitor monitor;
   private final QueryCompiler compiler;
 
@@ -101,6 +103,17 @@ public final class MatchEngine implements AutoCloseable {
       Set<String> ids = new TreeSet<>();
       for (QueryMatch match : matches.getMatches()) {
         ids.add(match.getQueryId());
+      }
+      if (!matches.getErrors().isEmpty()) {
+        // Monitor keeps going past a query that fails on one post (a prefix with more distinct
+        // words under it than Lucene allows); that query simply does not match this post.
+        log.log(
+            System.Logger.Level.WARNING,
+            "Standing queries {0} could not run on post {1}:{2} and do not match it ({3})",
+            matches.getErrors().keySet(),
+            post.source(),
+            post.externalId(),
+            matches.getErrors().values().iterator().next().getClass().getSimpleName());
       }
       return ids;
     } catch (IOException e) {

@@ -5,9 +5,6 @@ import dev.caveat.core.query.QueryNode.Field;
 import dev.caveat.core.query.QueryNode.Near;
 import dev.caveat.core.query.QueryNode.Not;
 import dev.caveat.core.query.QueryNode.Or;
-import dev.caveat.core.query.QueryNode.Phrase;
-import dev.caveat.core.query.QueryNode.Prefix;
-import dev.caveat.core.query.QueryNode.Term;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -58,7 +55,7 @@ public final class QueryParser {
       String found = c == ')' ? "')' without a matching '('" : "'" + c + "'";
       throw parser.in.error("AND, OR or the end of the query", "unexpected " + found);
     }
-    if (!mustContainSomething(node)) {
+    if (!QueryShapes.mustContainSomething(node)) {
       throw new QuerySyntaxException(
           1,
           "a term that posts must contain",
@@ -216,7 +213,7 @@ public final class QueryParser {
   }
 
   private void requireNearOperand(QueryNode node, int start) {
-    if (!isNearOperand(node)) {
+    if (!QueryShapes.isNearOperand(node)) {
       String hint =
           node instanceof Field f
               ? "; to look near each other in one field, write "
@@ -226,16 +223,6 @@ public final class QueryParser {
       throw in.errorAt(
           start, NEAR_OPERAND, "NEAR takes words, phrases, prefixes* or an OR of them" + hint);
     }
-  }
-
-  private static boolean isNearOperand(QueryNode node) {
-    return switch (node) {
-      case Term t -> true;
-      case Phrase p -> true;
-      case Prefix p -> true;
-      case Or o -> o.clauses().stream().allMatch(QueryParser::isNearOperand);
-      default -> false;
-    };
   }
 
   private QueryNode nested(Supplier<QueryNode> rule) {
@@ -248,18 +235,5 @@ public final class QueryParser {
     } finally {
       depth--;
     }
-  }
-
-  private static boolean mustContainSomething(QueryNode node) {
-    return switch (node) {
-      case Term t -> true;
-      case Phrase p -> true;
-      case Prefix p -> true;
-      case Near n -> true;
-      case Field f -> mustContainSomething(f.clause());
-      case Not n -> false;
-      case And a -> a.clauses().stream().anyMatch(QueryParser::mustContainSomething);
-      case Or o -> o.clauses().stream().allMatch(QueryParser::mustContainSomething);
-    };
   }
 }
