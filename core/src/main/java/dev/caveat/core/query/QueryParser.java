@@ -115,7 +115,6 @@ public final class QueryParser {
     if (!in.peekNear()) {
       return left;
     }
-    int nearStart = in.pos();
     if (field == QueryField.SITE || field == QueryField.LANG) {
       throw in.error(
           "OR, ')' or the end of the query",
@@ -174,7 +173,7 @@ public final class QueryParser {
     if (in.atEnd()) {
       throw in.error(OPERAND, "the query ends where " + after + " needs " + OPERAND);
     }
-    if (!in.atEnd() && (in.peek() == '-' || in.peekKeyword("NOT"))) {
+    if (in.peek() == '-' || in.peekKeyword("NOT")) {
       throw in.error(OPERAND, "NOT cannot follow " + after + "; put NOT in front of it");
     }
     return parsePrimary();
