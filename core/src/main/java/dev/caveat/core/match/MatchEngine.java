@@ -1,9 +1,10 @@
 package dev.caveat.core.match;
 
 import dev.caveat.core.post.Post;
-import dev.caveat.core.query.QueryParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +21,38 @@ import org.apache.lucene.monitor.QueryMatch;
  */
 public final class MatchEngine implements AutoCloseable {
 
-  /** A standing query to register: its id and its text in the monitor language. */
-  public record StandingQuery(String id, String query) {}
+  /**
+   * A standing query to register: its id, its text in the monitor language, and its guards against
+   * false hits.
+   *
+   * @param ignoreAddresses when true, words inside e-mail and web addresses in the post body do not
+   *     count, so a monitor for "comcast" does not match "write to someone@comcast.net"
+   * @param exclusions clauses in the monitor language; a post that matches any of them never
+   *     matches this query
+   */
+  public record StandingQuery(
+      String id, String query, boolean ignoreAddresses, List<String> exclusions) {
+
+    public StandingQuery {
+      exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    }
+
+    public StandingQuery(String id, String query) {
+      this(id, query, false, List.of());
+    }
+
+    public StandingQuery ignoringAddresses() {
+      return new StandingQuery(id, query, true, exclusions);
+    }
+
+    public StandingQuery excluding(String... more) {
+      List<String> all = new ArrayList<>(exclusions);
+      all.addAll(Arrays.asList(more));
+      return new StandingQuery(id, query, ignoreAddresses, all);
+    }
+  }
+
+  private static final System.Logger log = System.getLogger(MatchEngine.class.getName());
 
   private final Monitor monitor;
   private final QueryCompiler compiler;
@@ -33,20 +64,18 @@ public final class MatchEngine implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.compiler = new QueryCompiler(analyzer);
+    this.compiler = new QueryCompiler();
   }
 
   /**
    * Adds or replaces standing queries by id.
    *
-   * @throws dev.caveat.core.query.QuerySyntaxException if any query does not parse; then none of
-   *     them is registered
+   * @throws dev.caveat.core.query.QuerySyntaxException if any query or exclusion does not parse;
+   *     then none of them is registered. For an exclusion the position is within that exclusion.
    */
   public void register(Collection<StandingQuery> queries) {
     List<MonitorQuery> compiled =
-        queries.stream()
-            .map(q -> new MonitorQuery(q.id(), compiler.compile(QueryParser.parse(q.query()))))
-            .toList();
+        queries.stream().map(q -> new MonitorQuery(q.id(), compiler.compile(q))).toList();
     try {
       monitor.register(compiled);
     } catch (IOException e) {
@@ -74,6 +103,17 @@ public final class MatchEngine implements AutoCloseable {
       Set<String> ids = new TreeSet<>();
       for (QueryMatch match : matches.getMatches()) {
         ids.add(match.getQueryId());
+      }
+      if (!matches.getErrors().isEmpty()) {
+        // Monitor keeps going past a query that fails on one post (a prefix with more distinct
+        // words under it than Lucene allows); that query simply does not match this post.
+        log.log(
+            System.Logger.Level.WARNING,
+            "Standing queries {0} could not run on post {1}:{2} and do not match it ({3})",
+            matches.getErrors().keySet(),
+            post.source(),
+            post.externalId(),
+            matches.getErrors().values().iterator().next().getClass().getSimpleName());
       }
       return ids;
     } catch (IOException e) {
