@@ -98,4 +98,78 @@ class MonitorIntegrationTest extends IntegrationTestSupport {
     assertThat(api.get("/api/v1/companies/" + slug + "/monitors", rep).status()).isEqualTo(200);
     assertThat(api.get("/api/v1/companies/" + slug + "/mentions", rep).status()).isEqualTo(200);
   }
+
+  @Test
+  void falseHitGuardsKeepAddressesAndExclusionsOut() {
+    ApiClient api = api();
+    String slug = uniqueSlug("guards");
+    String token = companyWithAdminToken(api, slug);
+    String brand = "gd" + UUID.randomUUID().toString().substring(0, 6);
+    ApiClient.Response created =
+        api.post(
+            "/api/v1/companies/" + slug + "/monitors",
+            token,
+            Map.of(
+                "name",
+                "Brand",
+                "query",
+                brand,
+                "ignoreAddresses",
+                true,
+                "exclusions",
+                List.of("careers", "\"we are hiring\"")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("ignoreAddresses").booleanValue()).isTrue();
+    assertThat(created.json().get("exclusions").size()).isEqualTo(2);
+    String source = "guards-" + slug;
+
+    api.post(
+        "/api/v1/ingest",
+        OPERATOR,
+        List.of(
+            post(source, "1", "Write to me at someone@" + brand + ".net about the meetup"),
+            post(source, "2", "See https://" + brand + ".example/offers for nothing"),
+            post(source, "3", brand + " is down again in my street"),
+            post(source, "4", brand + " careers: apply now"),
+            post(source, "5", "Good news, " + brand + " we are hiring engineers")));
+
+    assertThat(mentionTexts(api, token, slug))
+        .containsExactly(brand + " is down again in my street");
+  }
+
+  @Test
+  void theFullLanguageWorksThroughTheApi() {
+    ApiClient api = api();
+    String slug = uniqueSlug("lang");
+    String token = companyWithAdminToken(api, slug);
+    String brand = "lg" + UUID.randomUUID().toString().substring(0, 6);
+    monitor(api, token, slug, "Near", brand + " NEAR/3 router*");
+    String source = "lang-" + slug;
+    api.post(
+        "/api/v1/ingest",
+        OPERATOR,
+        List.of(
+            post(source, "1", "The routers from " + brand + " overheat"),
+            post(
+                source,
+                "2",
+                brand + " sent me a letter about nothing much and then a new router")));
+    assertThat(mentionTexts(api, token, slug))
+        .containsExactly("The routers from " + brand + " overheat");
+  }
+
+  @Test
+  void aBrokenExclusionSaysWhichOne() {
+    ApiClient api = api();
+    String slug = uniqueSlug("badex");
+    String token = companyWithAdminToken(api, slug);
+    ApiClient.Response response =
+        api.post(
+            "/api/v1/companies/" + slug + "/monitors",
+            token,
+            Map.of("name", "Brand", "query", "dell", "exclusions", List.of("jobs", "(careers")));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("field").stringValue()).isEqualTo("exclusions[1]");
+    assertThat(response.json().get("detail").stringValue()).startsWith("Exclusion 2 has an error.");
+  }
 }

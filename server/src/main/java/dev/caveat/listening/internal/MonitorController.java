@@ -22,12 +22,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/companies/{slug}/monitors")
 class MonitorController {
 
-  record MonitorRequest(String name, String query) {}
-
-  record MonitorView(UUID id, String name, String query, Instant createdAt, Instant updatedAt) {
+  record MonitorView(
+      UUID id,
+      String name,
+      String query,
+      boolean ignoreAddresses,
+      List<String> exclusions,
+      Instant createdAt,
+      Instant updatedAt) {
     static MonitorView of(Monitors.Monitor monitor) {
       return new MonitorView(
-          monitor.id(), monitor.name(), monitor.query(), monitor.createdAt(), monitor.updatedAt());
+          monitor.id(),
+          monitor.name(),
+          monitor.query(),
+          monitor.definition().ignoreAddresses(),
+          monitor.definition().exclusions(),
+          monitor.createdAt(),
+          monitor.updatedAt());
     }
   }
 
@@ -43,9 +54,9 @@ class MonitorController {
 
   @PostMapping
   ResponseEntity<MonitorView> create(
-      Actor actor, @PathVariable String slug, @RequestBody MonitorRequest request) {
+      Actor actor, @PathVariable String slug, @RequestBody MonitorService.Request request) {
     CompanyId company = access.require(actor, slug, Permission.ADMINISTER).id();
-    Monitors.Monitor monitor = service.create(company, request.name(), request.query());
+    Monitors.Monitor monitor = service.create(company, request);
     return ResponseEntity.created(
             URI.create("/api/v1/companies/" + slug + "/monitors/" + monitor.id()))
         .body(MonitorView.of(monitor));
@@ -62,9 +73,9 @@ class MonitorController {
       Actor actor,
       @PathVariable String slug,
       @PathVariable UUID id,
-      @RequestBody MonitorRequest request) {
+      @RequestBody MonitorService.Request request) {
     CompanyId company = access.require(actor, slug, Permission.ADMINISTER).id();
-    return MonitorView.of(service.change(company, id, request.name(), request.query()));
+    return MonitorView.of(service.change(company, id, request));
   }
 
   @DeleteMapping("/{id}")

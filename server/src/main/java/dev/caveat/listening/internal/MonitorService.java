@@ -31,14 +31,19 @@ class MonitorService implements Monitoring {
     this.clock = clock;
   }
 
+  /** A monitor as asked for, before it is checked. */
+  record Request(String name, String query, Boolean ignoreAddresses, List<String> exclusions) {}
+
+  static final int MAX_EXCLUSIONS = 100;
+
   @Transactional
-  Monitors.Monitor create(CompanyId company, String name, String query) {
-    String cleanName = checkName(name);
-    checkQuery(query);
+  Monitors.Monitor create(CompanyId company, Request request) {
+    String name = checkName(request.name());
+    Monitors.Definition definition = checkDefinition(request);
     Monitors.Monitor monitor =
         monitors
-            .insert(company, cleanName, query.strip(), clock.instant())
-            .orElseThrow(() -> nameTaken(cleanName));
+            .insert(company, name, definition, clock.instant())
+            .orElseThrow(() -> nameTaken(name));
     afterCommit(() -> standing.put(monitor));
     return monitor;
   }
@@ -47,26 +52,42 @@ class MonitorService implements Monitoring {
   @Transactional
   public boolean defineIfAbsent(CompanyId company, String name, String query) {
     String cleanName = checkName(name);
-    checkQuery(query);
-    var monitor = monitors.insert(company, cleanName, query.strip(), clock.instant());
+    Monitors.Definition definition = checkDefinition(new Request(name, query, false, List.of()));
+    var monitor = monitors.insert(company, cleanName, definition, clock.instant());
     monitor.ifPresent(created -> afterCommit(() -> standing.put(created)));
     return monitor.isPresent();
   }
 
   @Transactional
-  Monitors.Monitor change(CompanyId company, UUID id, String name, String query) {
-    String cleanName = checkName(name);
-    checkQuery(query);
+  Monitors.Monitor change(CompanyId company, UUID id, Request request) {
+    String name = checkName(request.name());
+    Monitors.Definition definition = checkDefinition(request);
     try {
-      if (!monitors.update(company, id, cleanName, query.strip(), clock.instant())) {
+      if (!monitors.update(company, id, name, definition, clock.instant())) {
         throw ApiException.notFound("There is no monitor " + id + " in this company.");
       }
     } catch (DuplicateKeyException e) {
-      throw nameTaken(cleanName);
+      throw nameTaken(name);
     }
     Monitors.Monitor monitor = monitors.find(company, id).orElseThrow();
     afterCommit(() -> standing.put(monitor));
     return monitor;
+  }
+
+  private static Monitors.Definition checkDefinition(Request request) {
+    String query = request.query() == null ? null : request.query().strip();
+    checkQuery(query, "query", "The query has an error. ");
+    List<String> exclusions = request.exclusions() == null ? List.of() : request.exclusions();
+    if (exclusions.size() > MAX_EXCLUSIONS) {
+      throw ApiException.badRequest("a monitor takes at most " + MAX_EXCLUSIONS + " exclusions");
+    }
+    List<String> clean = new java.util.ArrayList<>();
+    for (int i = 0; i < exclusions.size(); i++) {
+      String exclusion = exclusions.get(i) == null ? null : exclusions.get(i).strip();
+      checkQuery(exclusion, "exclusions[" + i + "]", "Exclusion " + (i + 1) + " has an error. ");
+      clean.add(exclusion);
+    }
+    return new Monitors.Definition(query, Boolean.TRUE.equals(request.ignoreAddresses()), clean);
   }
 
   @Transactional
@@ -91,14 +112,14 @@ class MonitorService implements Monitoring {
     return name.strip();
   }
 
-  private static void checkQuery(String query) {
+  private static void checkQuery(String query, String field, String intro) {
     try {
       QueryParser.parse(query);
     } catch (QuerySyntaxException e) {
       throw new ApiException(
           HttpStatus.BAD_REQUEST,
-          "The query has an error. " + e.getMessage(),
-          Map.of("position", e.position(), "expected", e.expected()));
+          intro + e.getMessage(),
+          Map.of("field", field, "position", e.position(), "expected", e.expected()));
     }
   }
 

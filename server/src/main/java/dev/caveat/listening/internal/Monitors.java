@@ -18,11 +18,24 @@ class Monitors {
       UUID id,
       CompanyId company,
       String name,
-      String query,
+      Definition definition,
       Instant createdAt,
-      Instant updatedAt) {}
+      Instant updatedAt) {
 
-  private static final String COLUMNS = "id, company_id, name, query, created_at, updated_at";
+    String query() {
+      return definition.query();
+    }
+  }
+
+  /** What a monitor looks for, and what keeps a post out. */
+  record Definition(String query, boolean ignoreAddresses, List<String> exclusions) {
+    Definition {
+      exclusions = List.copyOf(exclusions);
+    }
+  }
+
+  private static final String COLUMNS =
+      "id, company_id, name, query, ignore_addresses, exclusions, created_at, updated_at";
 
   private final JdbcClient jdbc;
 
@@ -31,25 +44,41 @@ class Monitors {
   }
 
   /** Empty when the company already has a monitor of that name. */
-  Optional<Monitor> insert(CompanyId company, String name, String query, Instant now) {
+  Optional<Monitor> insert(CompanyId company, String name, Definition definition, Instant now) {
     UUID id = UUID.randomUUID();
     int rows =
         jdbc.sql(
-                "insert into monitor (id, company_id, name, query, created_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?) on conflict (company_id, name) do nothing")
-            .params(id, company.value(), name, query, Timestamp.from(now), Timestamp.from(now))
+                "insert into monitor (id, company_id, name, query, ignore_addresses, exclusions,"
+                    + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (company_id, name) do nothing")
+            .params(
+                id,
+                company.value(),
+                name,
+                definition.query(),
+                definition.ignoreAddresses(),
+                definition.exclusions().toArray(String[]::new),
+                Timestamp.from(now),
+                Timestamp.from(now))
             .update();
     return rows == 0
         ? Optional.empty()
-        : Optional.of(new Monitor(id, company, name, query, now, now));
+        : Optional.of(new Monitor(id, company, name, definition, now, now));
   }
 
   /** Whether the company had such a monitor; a name clash surfaces as a unique violation. */
-  boolean update(CompanyId company, UUID id, String name, String query, Instant now) {
+  boolean update(CompanyId company, UUID id, String name, Definition definition, Instant now) {
     return jdbc.sql(
-                "update monitor set name = ?, query = ?, updated_at = ?"
-                    + " where company_id = ? and id = ?")
-            .params(name, query, Timestamp.from(now), company.value(), id)
+                "update monitor set name = ?, query = ?, ignore_addresses = ?, exclusions = ?,"
+                    + " updated_at = ? where company_id = ? and id = ?")
+            .params(
+                name,
+                definition.query(),
+                definition.ignoreAddresses(),
+                definition.exclusions().toArray(String[]::new),
+                Timestamp.from(now),
+                company.value(),
+                id)
             .update()
         == 1;
   }
@@ -84,7 +113,10 @@ class Monitors {
         rs.getObject("id", UUID.class),
         new CompanyId(rs.getObject("company_id", UUID.class)),
         rs.getString("name"),
-        rs.getString("query"),
+        new Definition(
+            rs.getString("query"),
+            rs.getBoolean("ignore_addresses"),
+            List.of((String[]) rs.getArray("exclusions").getArray())),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
   }

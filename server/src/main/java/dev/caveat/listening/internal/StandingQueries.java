@@ -3,6 +3,7 @@ package dev.caveat.listening.internal;
 import dev.caveat.account.CompanyId;
 import dev.caveat.core.match.MatchEngine;
 import dev.caveat.core.post.Post;
+import dev.caveat.core.query.QuerySyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +37,45 @@ class StandingQueries implements SmartInitializingSingleton, AutoCloseable {
 
   @Override
   public void afterSingletonsInstantiated() {
-    List<MatchEngine.StandingQuery> queries = new ArrayList<>();
-    for (Monitors.Monitor monitor : monitors.findAll()) {
-      queries.add(new MatchEngine.StandingQuery(monitor.id().toString(), monitor.query()));
+    List<Monitors.Monitor> all = monitors.findAll();
+    try {
+      engine.register(all.stream().map(StandingQueries::standing).toList());
+    } catch (QuerySyntaxException oneIsBroken) {
+      registerOneByOne(all);
+    }
+    for (Monitors.Monitor monitor : all) {
       refs.put(
           monitor.id().toString(), new MonitorRef(monitor.id(), monitor.company(), monitor.name()));
     }
-    engine.register(queries);
-    log.info("Matching against {} monitors", queries.size());
+    log.info("Matching against {} monitors", engine.size());
+  }
+
+  /**
+   * A monitor saved under an older version of the language may no longer parse; it must not keep
+   * the others from working, so it is skipped and named in the log.
+   */
+  private void registerOneByOne(List<Monitors.Monitor> all) {
+    for (Monitors.Monitor monitor : all) {
+      try {
+        engine.register(standing(monitor));
+      } catch (QuerySyntaxException e) {
+        log.warn(
+            "Monitor {} no longer parses and is not matched: {}", monitor.id(), e.getMessage());
+      }
+    }
+  }
+
+  static MatchEngine.StandingQuery standing(Monitors.Monitor monitor) {
+    Monitors.Definition definition = monitor.definition();
+    return new MatchEngine.StandingQuery(
+        monitor.id().toString(),
+        definition.query(),
+        definition.ignoreAddresses(),
+        definition.exclusions());
   }
 
   void put(Monitors.Monitor monitor) {
-    engine.register(new MatchEngine.StandingQuery(monitor.id().toString(), monitor.query()));
+    engine.register(standing(monitor));
     refs.put(
         monitor.id().toString(), new MonitorRef(monitor.id(), monitor.company(), monitor.name()));
   }
