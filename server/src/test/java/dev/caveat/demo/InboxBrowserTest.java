@@ -125,6 +125,20 @@ class InboxBrowserTest {
   }
 
   @Test
+  void theRepSearchesTheInboxWithTheMonitorLanguage() {
+    signIn("rep@northwind.example", PASSWORD);
+    Locator mentions = page.locator("ol.mentions > li.mention");
+    page.getByLabel("Search mentions").fill("router NEAR/5 reboot*");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+    assertThat(mentions).hasCount(1);
+    assertThat(mentions.first()).containsText("Router keeps rebooting");
+
+    page.getByLabel("Search mentions").fill("router NEAR reboot");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+    assertThat(page.getByRole(AriaRole.ALERT)).containsText("The search has an error");
+  }
+
+  @Test
   void aWrongPasswordIsToldPlainly() {
     signIn("rep@northwind.example", "not-the-password");
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("do not match");

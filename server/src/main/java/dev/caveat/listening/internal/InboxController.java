@@ -4,7 +4,9 @@ import dev.caveat.account.Actor;
 import dev.caveat.account.Company;
 import dev.caveat.account.CompanyAccess;
 import dev.caveat.account.Permission;
+import dev.caveat.platform.ApiException;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,15 +47,27 @@ class InboxController {
       Actor actor,
       @PathVariable String slug,
       @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) String q,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model) {
     Company company = access.require(actor, slug, Permission.READ);
-    MentionFeed.Page page =
-        feed.page(company.id(), new Mentions.Filter(null, null), cursor, MentionFeed.DEFAULT_LIMIT);
+    MentionFeed.Page page;
+    try {
+      page =
+          feed.page(
+              company.id(), new Mentions.Filter(null, null), q, cursor, MentionFeed.DEFAULT_LIMIT);
+    } catch (ApiException badSearch) {
+      if (badSearch.status() != HttpStatus.BAD_REQUEST) {
+        throw badSearch;
+      }
+      page = new MentionFeed.Page(List.of(), null);
+      model.addAttribute("searchError", badSearch.getMessage());
+    }
     model.addAttribute("actor", actor);
     model.addAttribute("company", company);
     model.addAttribute("mentions", page.items());
     model.addAttribute("nextCursor", page.nextCursor());
+    model.addAttribute("q", q == null ? "" : q);
     return htmx != null && cursor != null ? "listening/inbox :: rows" : "listening/inbox";
   }
 

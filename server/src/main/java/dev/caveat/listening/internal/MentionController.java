@@ -85,6 +85,7 @@ class MentionController {
       @PathVariable String slug,
       @RequestParam(required = false) String intent,
       @RequestParam(required = false) String since,
+      @RequestParam(required = false) String q,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
@@ -93,7 +94,7 @@ class MentionController {
           "intent must be one of " + String.join(", ", INTENTS.stream().sorted().toList()));
     }
     MentionFeed.Page page =
-        feed.page(company, new Mentions.Filter(instant(since), intent), cursor, limit);
+        feed.page(company, new Mentions.Filter(instant(since), intent), q, cursor, limit);
     return new MentionPage(page.items().stream().map(MentionView::of).toList(), page.nextCursor());
   }
 

@@ -139,6 +139,68 @@ class Mentions {
     return jdbc.sql(sql.toString()).params(params).query(Mentions::map).list();
   }
 
+  /** A mention with its whole post, as the search index takes it. */
+  record Indexable(
+      long id,
+      CompanyId company,
+      Instant postedAt,
+      String intent,
+      dev.caveat.core.post.Post post) {}
+
+  private static final String INDEXABLE =
+      "select m.id, m.company_id, m.posted_at, m.intent, p.source, p.external_id, p.url,"
+          + " p.author_handle, p.author_name, p.author_url, p.title, p.text, p.language"
+          + " from mention m join post p on p.id = m.post_id";
+
+  List<Indexable> indexable(long afterId, int limit) {
+    return jdbc.sql(INDEXABLE + " where m.id > ? order by m.id limit ?")
+        .params(afterId, limit)
+        .query(Mentions::indexable)
+        .list();
+  }
+
+  List<Indexable> indexable(List<Long> ids) {
+    return jdbc.sql(INDEXABLE + " where m.id = any(?) order by m.id")
+        .param(ids.toArray(Long[]::new))
+        .query(Mentions::indexable)
+        .list();
+  }
+
+  /** The company's mentions with these ids, in the order given; ids of others are skipped. */
+  List<Mention> findAll(CompanyId company, List<Long> ids) {
+    Map<Long, Mention> byId = new HashMap<>();
+    jdbc.sql(SELECT + " where m.company_id = ? and m.id = any(?)")
+        .params(company.value(), ids.toArray(Long[]::new))
+        .query(Mentions::map)
+        .list()
+        .forEach(m -> byId.put(m.id(), m));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static Indexable indexable(ResultSet rs, int row) throws SQLException {
+    String handle = rs.getString("author_handle");
+    String name = rs.getString("author_name");
+    String url = rs.getString("author_url");
+    return new Indexable(
+        rs.getLong("id"),
+        new CompanyId(rs.getObject("company_id", UUID.class)),
+        rs.getTimestamp("posted_at").toInstant(),
+        rs.getString("intent"),
+        new dev.caveat.core.post.Post(
+            rs.getString("source"),
+            rs.getString("external_id"),
+            rs.getString("url"),
+            handle == null && name == null && url == null
+                ? null
+                : new dev.caveat.core.post.Post.Author(handle, name, url),
+            rs.getString("title"),
+            rs.getString("text"),
+            null,
+            null,
+            null,
+            rs.getString("language")));
+  }
+
   Optional<Mention> find(CompanyId company, long id) {
     return jdbc.sql(SELECT + " where m.company_id = ? and m.id = ?")
         .params(company.value(), id)
