@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +40,8 @@ class StreamSourcesIntegrationTest extends IntegrationTestSupport {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
+
+  @Autowired JdbcClient jdbc;
 
   private final List<String> created = new ArrayList<>();
   private WebSocketFixtureServer jetstream;
@@ -171,6 +175,35 @@ class StreamSourcesIntegrationTest extends IntegrationTestSupport {
         .isEqualTo(200);
     waiting().until(() -> jetstream.targets().size() == 2);
     assertThat(jetstream.targets().get(1)).contains("cursor=1763720000000020");
+  }
+
+  @Test
+  void everyReconnectPassesTheAddressGuardAgain() {
+    CountDownLatch cut = new CountDownLatch(1);
+    jetstream.onConnect(
+        connection -> {
+          connection.send(post("3lbguard", 1763720000000030L, "Zephyr before the move"));
+          cut.await();
+          connection.drop();
+        });
+    String id = create(jetstreamSource());
+    waiting().until(() -> health(id).get("items").intValue() == 1);
+
+    // As if the name now resolved to a private address. The API would refuse such a url, so it
+    // is set underneath; nothing listens there, so only the guard can give this reason.
+    jdbc.sql("update source set url = ? where id = ?")
+        .params("ws://127.0.0.1:" + jetstream.uri("").getPort() + "/subscribe", UUID.fromString(id))
+        .update();
+    cut.countDown();
+
+    waiting()
+        .until(
+            () -> {
+              JsonNode lastError = health(id).get("lastError");
+              return lastError.isString()
+                  && lastError.stringValue().contains("is a loopback address");
+            });
+    assertThat(jetstream.targets()).hasSize(1);
   }
 
   @Test
