@@ -10,9 +10,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server on 127.0.0.2 serving recorded fixtures. The test hosts file maps
@@ -89,6 +95,66 @@ public final class FixtureServer implements AutoCloseable {
             // The client hung up at its cap, as it should.
           }
         });
+  }
+
+  /**
+   * Serves server-sent events at {@code path}, as Mastodon's streaming API does: each connection
+   * gets the events queued with {@link EventStream#send}, and a heartbeat comment whenever none is
+   * waiting, by which a connection the client has left is noticed.
+   */
+  public EventStream eventStream(String path) {
+    EventStream stream = new EventStream();
+    route(path, stream::serve);
+    return stream;
+  }
+
+  /** The events of one path, and what its connections asked for. */
+  public final class EventStream {
+
+    private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger drops = new AtomicInteger();
+
+    /** Queues one event for the open connection, or the next one. */
+    public void send(String event, String data) {
+      pending.add("event: " + event + "\ndata: " + data + "\n\n");
+    }
+
+    /** Ends the connections open now, cleanly, as a restarting server would. */
+    public void drop() {
+      drops.incrementAndGet();
+    }
+
+    /** The query string of every connection so far, in order. */
+    public List<String> queries() {
+      return List.copyOf(queries);
+    }
+
+    public int openConnections() {
+      return open.get();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+      queries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
+      int generation = drops.get();
+      exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      open.incrementAndGet();
+      try (OutputStream body = exchange.getResponseBody()) {
+        while (drops.get() == generation && released.getCount() > 0) {
+          String event = pending.poll(100, TimeUnit.MILLISECONDS);
+          body.write((event != null ? event : ":thump\n").getBytes(StandardCharsets.UTF_8));
+          body.flush();
+        }
+      } catch (IOException clientLeft) {
+        // The client closed the stream, as it should when its source is paused.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        open.decrementAndGet();
+      }
+    }
   }
 
   public static void respond(

@@ -54,10 +54,7 @@ class MastodonConnector implements Connector {
     for (JsonNode status : statuses) {
       String id = JsonSource.text(status, "id");
       try {
-        if (id == null || !id.matches("\\d{1,30}")) {
-          throw new IllegalArgumentException("the status has no numeric id");
-        }
-        newest = newer(newest, id);
+        newest = newer(newest, statusId(status));
         posts.add(MastodonStatuses.post(source.name(), status));
       } catch (IllegalArgumentException e) {
         problems.add(Problem.of(id, status.toString(), e.getMessage()));
@@ -66,10 +63,19 @@ class MastodonConnector implements Connector {
     return new Delivery(posts, problems, new Sources.Cursor(null, null, newest), false);
   }
 
-  private String hashtag(Sources.Source source) {
+  String hashtag(Sources.Source source) {
     JsonNode config = json.readTree(source.config());
     String tag = JsonSource.text(config, "hashtag");
     return tag == null ? null : tag.replaceFirst("^#", "");
+  }
+
+  /** A status's id, checked: the cursor is made of these. */
+  static String statusId(JsonNode status) {
+    String id = JsonSource.text(status, "id");
+    if (id == null || !id.matches("\\d{1,30}")) {
+      throw new IllegalArgumentException("the status has no numeric id");
+    }
+    return id;
   }
 
   /** Mastodon ids are numbers too long for a long on some servers; compare them as numbers. */

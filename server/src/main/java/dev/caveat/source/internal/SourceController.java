@@ -85,12 +85,19 @@ class SourceController {
 
   private final Sources sources;
   private final SourcePoller poller;
+  private final StreamConnectors streams;
   private final AddressGuard guard;
   private final Clock clock;
 
-  SourceController(Sources sources, SourcePoller poller, AddressGuard guard, Clock clock) {
+  SourceController(
+      Sources sources,
+      SourcePoller poller,
+      StreamConnectors streams,
+      AddressGuard guard,
+      Clock clock) {
     this.sources = sources;
     this.poller = poller;
+    this.streams = streams;
     this.guard = guard;
     this.clock = clock;
   }
@@ -108,8 +115,9 @@ class SourceController {
       throw ApiException.badRequest("type must be one of " + String.join(", ", types));
     }
     boolean pulled = poller.types().contains(type);
+    boolean streamed = streams.types().contains(type);
     String urlText = text(config.remove("url"));
-    URI url = pulled || urlText != null ? webAddress(urlText) : null;
+    URI url = pulled || streamed || urlText != null ? webAddress(type, urlText) : null;
     String name = text(config.remove("name"));
     Duration interval = interval(config.remove("pollIntervalSeconds"), DEFAULT_INTERVAL);
     JsonNode enabledNode = config.remove("enabled");
@@ -139,6 +147,7 @@ class SourceController {
 
   private List<String> types() {
     List<String> types = new java.util.ArrayList<>(poller.types());
+    types.addAll(streams.types());
     types.add(WEBHOOK);
     types.add(WEBMENTION);
     return types.stream().sorted().toList();
@@ -202,7 +211,7 @@ class SourceController {
         .orElseThrow(() -> ApiException.notFound("There is no source " + id + "."));
   }
 
-  private URI webAddress(String url) {
+  private URI webAddress(String type, String url) {
     if (url == null || url.isBlank()) {
       throw ApiException.badRequest("url is required");
     }
@@ -213,7 +222,7 @@ class SourceController {
       throw ApiException.badRequest("url is not a valid address: " + e.getReason());
     }
     try {
-      guard.check(uri);
+      guard.check(streams.addressToCheck(type, uri));
     } catch (FetchException e) {
       HttpStatus status =
           e.kind() == FetchException.Kind.NETWORK

@@ -61,7 +61,6 @@ class Sources {
   }
 
   /** Empty when the name is taken. */
-  /** Empty when the name is taken. */
   Optional<Source> insert(NewSource source, Instant now) {
     UUID id = UUID.randomUUID();
     int rows =
@@ -126,7 +125,8 @@ class Sources {
   List<Source> claimDue(Instant now, Instant leaseUntil, int limit) {
     return jdbc.sql(
             "update source set next_poll_at = :lease where id in (select id from source"
-                + " where enabled and next_poll_at <= :now order by next_poll_at limit :limit"
+                + " where enabled and pulled and next_poll_at <= :now order by next_poll_at"
+                + " limit :limit"
                 + " for update skip locked) returning "
                 + COLUMNS)
         .param("lease", ts(leaseUntil))
