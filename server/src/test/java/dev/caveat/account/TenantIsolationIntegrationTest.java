@@ -83,6 +83,12 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
     List<Call> calls =
         List.of(
             new Call("GET", "/api/v1/companies", "/api/v1/companies", null, 200),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/monitors/batch",
+                v + "/monitors/batch",
+                Map.of("monitors", List.of(Map.of("name", "Hijack", "query", "x"))),
+                404),
             new Call("GET", "/api/v1/imports", "/api/v1/imports", null, 403),
             new Call("POST", "/api/v1/imports", "/api/v1/imports", List.of(), 403),
             new Call(

@@ -172,4 +172,39 @@ class MonitorIntegrationTest extends IntegrationTestSupport {
     assertThat(response.json().get("field").stringValue()).isEqualTo("exclusions[1]");
     assertThat(response.json().get("detail").stringValue()).startsWith("Exclusion 2 has an error.");
   }
+
+  @Test
+  void manyMonitorsAtOnceAllOrNone() {
+    ApiClient api = api();
+    String slug = uniqueSlug("batch");
+    String token = companyWithAdminToken(api, slug);
+    ApiClient.Response broken =
+        api.post(
+            "/api/v1/companies/" + slug + "/monitors/batch",
+            token,
+            Map.of(
+                "monitors",
+                List.of(
+                    Map.of("name", "A", "query", "alpha"), Map.of("name", "B", "query", "(beta"))));
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().get("index").intValue()).isEqualTo(1);
+    assertThat(broken.json().get("detail").stringValue())
+        .startsWith("Monitor 2: The query has an error.");
+    assertThat(api.get("/api/v1/companies/" + slug + "/monitors", token).json().get("items").size())
+        .isZero();
+
+    ApiClient.Response created =
+        api.post(
+            "/api/v1/companies/" + slug + "/monitors/batch",
+            token,
+            Map.of(
+                "monitors",
+                List.of(
+                    Map.of("name", "A", "query", "alpha"), Map.of("name", "B", "query", "beta"))));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().get("items").size()).isEqualTo(2);
+    String source = "batch-" + slug;
+    api.post("/api/v1/ingest", OPERATOR, List.of(post(source, "1", "beta is here")));
+    assertThat(mentionTexts(api, token, slug)).containsExactly("beta is here");
+  }
 }

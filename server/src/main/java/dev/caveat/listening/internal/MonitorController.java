@@ -62,6 +62,18 @@ class MonitorController {
         .body(MonitorView.of(monitor));
   }
 
+  record MonitorBatch(List<MonitorService.Request> monitors) {}
+
+  /** Many monitors in one request and one transaction, for setting a company up. */
+  @PostMapping("/batch")
+  ResponseEntity<MonitorList> createAll(
+      Actor actor, @PathVariable String slug, @RequestBody MonitorBatch batch) {
+    CompanyId company = access.require(actor, slug, Permission.ADMINISTER).id();
+    List<Monitors.Monitor> created = service.createAll(company, batch.monitors());
+    return ResponseEntity.status(201)
+        .body(new MonitorList(created.stream().map(MonitorView::of).toList()));
+  }
+
   @GetMapping
   MonitorList list(Actor actor, @PathVariable String slug) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();

@@ -48,6 +48,38 @@ class MonitorService implements Monitoring {
     return monitor;
   }
 
+  static final int MAX_BATCH = 10_000;
+
+  /**
+   * Creates many monitors at once, all or none: the first one that cannot be made stops the batch,
+   * and the error says which.
+   */
+  @Transactional
+  List<Monitors.Monitor> createAll(CompanyId company, List<Request> requests) {
+    if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
+      throw ApiException.badRequest("send between 1 and " + MAX_BATCH + " monitors");
+    }
+    List<Monitors.Monitor> created = new java.util.ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      try {
+        Request request = requests.get(i);
+        String name = checkName(request.name());
+        Monitors.Definition definition = checkDefinition(request);
+        created.add(
+            monitors
+                .insert(company, name, definition, clock.instant())
+                .orElseThrow(() -> nameTaken(name)));
+      } catch (ApiException e) {
+        Map<String, Object> properties = new java.util.HashMap<>(e.properties());
+        properties.put("index", i);
+        throw new ApiException(
+            e.status(), "Monitor " + (i + 1) + ": " + e.getMessage(), properties);
+      }
+    }
+    afterCommit(() -> standing.putAll(created));
+    return created;
+  }
+
   @Override
   @Transactional
   public boolean defineIfAbsent(CompanyId company, String name, String query) {

@@ -74,6 +74,14 @@ class StandingQueries implements SmartInitializingSingleton, AutoCloseable {
         definition.exclusions());
   }
 
+  void putAll(List<Monitors.Monitor> added) {
+    engine.register(added.stream().map(StandingQueries::standing).toList());
+    for (Monitors.Monitor monitor : added) {
+      refs.put(
+          monitor.id().toString(), new MonitorRef(monitor.id(), monitor.company(), monitor.name()));
+    }
+  }
+
   void put(Monitors.Monitor monitor) {
     engine.register(standing(monitor));
     refs.put(
