@@ -100,6 +100,55 @@ class FeedSourceIntegrationTest extends IntegrationTestSupport {
     assertThat(poll(api, id).get("accepted").intValue()).isEqualTo(2);
   }
 
+  @Test
+  void aBlogPageWithMicroformatsIsRead() {
+    ApiClient api = api();
+    String slug = uniqueSlug("mf2");
+    String token = companyWithAdminToken(api, slug);
+    monitor(api, token, slug, "Brand", "zephyr");
+    blog.text(
+        "/journal",
+        200,
+        "text/html; charset=utf-8",
+        """
+        <html><head><title>Maren's journal</title></head><body>
+        <div class="h-feed">
+          <a class="h-card p-author" href="/">Maren</a>
+          <article class="h-entry">
+            <a class="u-url" href="/journal/kettle-lid"><time class="dt-published" datetime="2026-11-21T10:00:00Z">21 Nov</time></a>
+            <div class="e-content"><p>Day nine and the Zephyr kettle lid hinge snapped.</p></div>
+          </article>
+          <article class="h-entry">
+            <a class="u-url" href="/journal/tea"><time class="dt-published" datetime="not a date">?</time></a>
+            <div class="e-content"><p>Tea notes without a readable date.</p></div>
+          </article>
+        </div></body></html>
+        """);
+    ApiClient.Response created =
+        api.post(
+            "/api/v1/sources",
+            OPERATOR,
+            Map.of(
+                "type",
+                "mf2",
+                "url",
+                blog.uri("/journal").toString(),
+                "enabled",
+                false,
+                "name",
+                "mf2-" + UUID.randomUUID()));
+    JsonNode polled = poll(api, created.json().get("id").stringValue());
+    assertThat(polled.get("accepted").intValue()).isEqualTo(1);
+    assertThat(polled.get("quarantined").intValue()).isEqualTo(1);
+    var mention =
+        api.get("/api/v1/companies/" + slug + "/mentions", token).json().get("items").get(0);
+    assertThat(mention.get("text").stringValue())
+        .isEqualTo("Day nine and the Zephyr kettle lid hinge snapped.");
+    assertThat(mention.get("url").stringValue())
+        .isEqualTo(blog.uri("/journal/kettle-lid").toString());
+    assertThat(mention.get("author").get("name").stringValue()).isEqualTo("Maren");
+  }
+
   private static String create(ApiClient api, String url) {
     ApiClient.Response created =
         api.post(
