@@ -25,7 +25,7 @@ class Copies implements SmartInitializingSingleton {
 
   Copies(
       Posts posts,
-      @Value("${caveat.listening.dedup.capacity:1000000}") int capacity,
+      @Value("${caveat.listening.dedup.capacity:200000}") int capacity,
       @Value("${caveat.listening.dedup.warmup:50000}") int warmup) {
     this.detector = new DuplicateDetector(capacity);
     this.posts = posts;

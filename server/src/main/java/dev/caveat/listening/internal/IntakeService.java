@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The listening pipeline for a batch of posts: normalise, drop repeats by key, find each post's
- * cluster of copies, match, and keep only what matched — a few round trips per batch, whatever its
- * size.
+ * The listening pipeline for a batch of posts: normalise, drop repeats by key, match, find each
+ * matched post's cluster of copies, and keep only what matched — a few round trips per batch,
+ * whatever its size.
  */
 @Service
 class IntakeService implements PostIntake {
@@ -81,9 +81,11 @@ class IntakeService implements PostIntake {
         continue;
       }
       outcomes[candidate.index()] = new IntakeOutcome.Accepted(0);
-      String cluster = copies.clusterOf(candidate.key(), candidate.post().text());
       List<StandingQueries.MonitorRef> monitors = firstMonitorPerCompany(candidate.post());
       if (!monitors.isEmpty()) {
+        // Copies matter only among posts someone listens for, so only those are remembered:
+        // the memory then spans days of mentions instead of minutes of firehose.
+        String cluster = copies.clusterOf(candidate.key(), candidate.post().text());
         matches.add(new Match(candidate, cluster, monitors));
       }
     }
