@@ -5,10 +5,7 @@ import dev.caveat.core.feed.FeedException;
 import dev.caveat.core.feed.FeedParser;
 import dev.caveat.platform.fetch.FetchException;
 import dev.caveat.platform.fetch.GuardedHttpClient;
-import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,24 +24,14 @@ class FeedConnector implements Connector {
 
   @Override
   public Delivery read(Sources.Source source, GuardedHttpClient http) throws FetchException {
-    Map<String, String> headers = new HashMap<>();
-    headers.put(
-        "Accept",
-        "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8");
-    if (source.cursor().etag() != null) {
-      headers.put("If-None-Match", source.cursor().etag());
-    }
-    if (source.cursor().lastModified() != null) {
-      headers.put("If-Modified-Since", source.cursor().lastModified());
-    }
-    GuardedHttpClient.Response response = http.get(URI.create(source.url()), headers);
-    if (response.status() == 304) {
+    GuardedHttpClient.Response response =
+        ConditionalGet.fetch(
+            http,
+            source,
+            "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+            "feed");
+    if (response == null) {
       return Delivery.unchanged(source.cursor());
-    }
-    if (response.status() != 200) {
-      throw new FetchException(
-          FetchException.Kind.NETWORK,
-          "the feed answered " + response.status() + " instead of 200");
     }
     FeedDocument feed;
     try {
@@ -62,9 +49,7 @@ class FeedConnector implements Connector {
                         source.name() + "#item" + q.index() + ":" + q.reason(),
                         q.reason()))
             .toList();
-    Sources.Cursor next =
-        new Sources.Cursor(
-            response.header("ETag"), response.header("Last-Modified"), source.cursor().position());
+    Sources.Cursor next = ConditionalGet.next(source, response);
     Hub hub =
         feed.hubUrl() == null
             ? null

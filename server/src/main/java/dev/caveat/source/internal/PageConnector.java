@@ -5,10 +5,7 @@ import dev.caveat.core.mf2.Mf2Page;
 import dev.caveat.core.mf2.Mf2Parser;
 import dev.caveat.platform.fetch.FetchException;
 import dev.caveat.platform.fetch.GuardedHttpClient;
-import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Blog pages marked up with microformats2 (h-feed, h-entry, h-card), with conditional GET. */
@@ -24,22 +21,10 @@ class PageConnector implements Connector {
 
   @Override
   public Delivery read(Sources.Source source, GuardedHttpClient http) throws FetchException {
-    Map<String, String> headers = new HashMap<>();
-    headers.put("Accept", "text/html, application/xhtml+xml;q=0.9");
-    if (source.cursor().etag() != null) {
-      headers.put("If-None-Match", source.cursor().etag());
-    }
-    if (source.cursor().lastModified() != null) {
-      headers.put("If-Modified-Since", source.cursor().lastModified());
-    }
-    GuardedHttpClient.Response response = http.get(URI.create(source.url()), headers);
-    if (response.status() == 304) {
+    GuardedHttpClient.Response response =
+        ConditionalGet.fetch(http, source, "text/html, application/xhtml+xml;q=0.9", "page");
+    if (response == null) {
       return Delivery.unchanged(source.cursor());
-    }
-    if (response.status() != 200) {
-      throw new FetchException(
-          FetchException.Kind.NETWORK,
-          "the page answered " + response.status() + " instead of 200");
     }
     Mf2Page page;
     try {
@@ -57,9 +42,7 @@ class PageConnector implements Connector {
                         source.name() + "#entry" + q.index() + ":" + q.reason(),
                         q.reason()))
             .toList();
-    Sources.Cursor next =
-        new Sources.Cursor(
-            response.header("ETag"), response.header("Last-Modified"), source.cursor().position());
+    Sources.Cursor next = ConditionalGet.next(source, response);
     List<String> hubs = page.rel("hub");
     List<String> self = page.rel("self");
     Hub hub =

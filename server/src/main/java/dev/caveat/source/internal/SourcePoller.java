@@ -1,7 +1,5 @@
 package dev.caveat.source.internal;
 
-import dev.caveat.core.post.Post;
-import dev.caveat.listening.IntakeOutcome;
 import dev.caveat.listening.PostIntake;
 import dev.caveat.platform.fetch.FetchException;
 import dev.caveat.platform.fetch.GuardedHttpClient;
@@ -105,38 +103,14 @@ class SourcePoller {
           source.id(), delivery.next(), started, nextPoll(source, started), 0, 0, null);
       return new PollReport(true, 0, 0, 0, 0, null);
     }
-    List<IntakeOutcome> outcomes = intake.take(delivery.posts());
-    List<Sources.Quarantined> quarantined = new ArrayList<>();
+    IntakeTally tally = IntakeTally.of(delivery.posts(), intake.take(delivery.posts()), started);
+    List<Sources.Quarantined> quarantined = new ArrayList<>(tally.rejected());
     delivery
         .problems()
         .forEach(
             p ->
                 quarantined.add(
                     new Sources.Quarantined(p.externalId(), p.fingerprint(), p.reason(), started)));
-    int accepted = 0;
-    int duplicates = 0;
-    Long lag = null;
-    for (int i = 0; i < outcomes.size(); i++) {
-      Post post = delivery.posts().get(i);
-      switch (outcomes.get(i)) {
-        case IntakeOutcome.Accepted a -> {
-          accepted++;
-          lag = maxLag(lag, post, started);
-        }
-        case IntakeOutcome.Duplicate d -> duplicates++;
-        case IntakeOutcome.Rejected r ->
-            quarantined.add(
-                new Sources.Quarantined(
-                    post.externalId(),
-                    post.externalId() != null
-                        ? post.externalId()
-                        : Fingerprints.of(post.toString()),
-                    r.reason(),
-                    started));
-      }
-    }
-    int taken = accepted;
-    Long lastLag = lag;
     Integer newlyQuarantined =
         transactions.execute(
             status -> {
@@ -146,16 +120,21 @@ class SourcePoller {
                   delivery.next(),
                   started,
                   nextPoll(source, started),
-                  taken,
+                  tally.accepted(),
                   added,
-                  lastLag);
+                  tally.lagSeconds());
               return added;
             });
     if (delivery.hub() != null) {
       webSub.ensureSubscribed(source, delivery.hub().url(), delivery.hub().topic());
     }
     return new PollReport(
-        false, delivery.posts().size(), accepted, duplicates, newlyQuarantined, null);
+        false,
+        delivery.posts().size(),
+        tally.accepted(),
+        tally.duplicates(),
+        newlyQuarantined,
+        null);
   }
 
   private PollReport failed(Sources.Source source, Instant started, String error) {
@@ -169,14 +148,6 @@ class SourcePoller {
     sources.failed(source.id(), error, started, started.plus(backoff));
     log.info("Source {} failed; next try in {} s", source.id(), backoff.toSeconds());
     return new PollReport(false, 0, 0, 0, 0, error);
-  }
-
-  private static Long maxLag(Long current, Post post, Instant now) {
-    if (post.published() == null) {
-      return current;
-    }
-    long lag = Math.max(0, Duration.between(post.published(), now).toSeconds());
-    return current == null ? lag : Math.max(current, lag);
   }
 
   private static Instant nextPoll(Sources.Source source, Instant now) {

@@ -1,7 +1,6 @@
 package dev.caveat.source.internal;
 
 import dev.caveat.core.post.Post;
-import dev.caveat.listening.IntakeOutcome;
 import dev.caveat.listening.PostIntake;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,37 +54,15 @@ class StreamBatches {
       }
       cursor = item.cursor() != null ? item.cursor() : cursor;
     }
-    List<IntakeOutcome> outcomes = posts.isEmpty() ? List.of() : intake.take(posts);
-    int accepted = 0;
-    Long lag = null;
-    for (int i = 0; i < outcomes.size(); i++) {
-      Post post = posts.get(i);
-      switch (outcomes.get(i)) {
-        case IntakeOutcome.Accepted a -> {
-          accepted++;
-          lag = post.published() == null ? lag : maxLag(lag, post.published(), at);
-        }
-        case IntakeOutcome.Duplicate d -> {}
-        case IntakeOutcome.Rejected r ->
-            quarantined.add(
-                new Sources.Quarantined(
-                    post.externalId(),
-                    post.externalId() != null
-                        ? post.externalId()
-                        : Fingerprints.of(post.toString()),
-                    r.reason(),
-                    at));
-      }
-    }
-    int taken = accepted;
-    Long lastLag = lag;
+    IntakeTally tally = IntakeTally.of(posts, posts.isEmpty() ? List.of() : intake.take(posts), at);
+    quarantined.addAll(tally.rejected());
     String next = cursor;
     transactions.executeWithoutResult(
         status -> {
           int added = sources.quarantine(sourceId, quarantined);
-          streams.advanced(sourceId, next, at, taken, added, lastLag);
+          streams.advanced(sourceId, next, at, tally.accepted(), added, tally.lagSeconds());
         });
-    return accepted;
+    return tally.accepted();
   }
 
   /** A connection opened: the source is healthy again, whether or not anything arrives. */
@@ -96,10 +73,5 @@ class StreamBatches {
   void failed(UUID sourceId, String error, Duration retryIn) {
     Instant now = clock.instant();
     sources.failed(sourceId, error, now, now.plus(retryIn));
-  }
-
-  private static Long maxLag(Long current, Instant published, Instant now) {
-    long lag = Math.max(0, Duration.between(published, now).toSeconds());
-    return current == null ? lag : Math.max(current, lag);
   }
 }
