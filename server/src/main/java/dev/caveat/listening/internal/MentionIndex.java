@@ -38,8 +38,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A full-text index of every company's mentions in the data directory, searched with the monitor
@@ -101,9 +103,25 @@ class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
     indexer.start();
   }
 
-  @TransactionalEventListener
+  /**
+   * Queued once the mention's transaction commits. A plain listener with its own commit hook, not a
+   * transactional event listener: those are written to the event publication table, a cost per
+   * mention that the start-up catch-up makes unnecessary here.
+   */
+  @EventListener
   void found(MentionFound event) {
-    pending.add(event.mentionId());
+    long id = event.mentionId();
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      pending.add(id);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            pending.add(id);
+          }
+        });
   }
 
   /** Mention ids of the company that match, newest first, after the position given. */
