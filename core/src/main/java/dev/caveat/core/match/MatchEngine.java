@@ -1,6 +1,7 @@
 package dev.caveat.core.match;
 
 import dev.caveat.core.post.Post;
+import dev.caveat.core.query.QueryParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,9 +57,11 @@ public final class MatchEngine implements AutoCloseable {
 
   private final Monitor monitor;
   private final QueryCompiler compiler;
+  private final PostAnalyzer analyzer;
+  private final AnchorIndex anchors = new AnchorIndex();
 
   public MatchEngine() {
-    PostAnalyzer analyzer = new PostAnalyzer();
+    this.analyzer = new PostAnalyzer();
     try {
       this.monitor = new Monitor(analyzer);
     } catch (IOException e) {
@@ -76,10 +79,16 @@ public final class MatchEngine implements AutoCloseable {
   public void register(Collection<StandingQuery> queries) {
     List<MonitorQuery> compiled =
         queries.stream().map(q -> new MonitorQuery(q.id(), compiler.compile(q))).toList();
+    List<Anchors> anchored =
+        queries.stream().map(q -> Anchors.of(QueryParser.parse(q.query()))).toList();
     try {
       monitor.register(compiled);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    int i = 0;
+    for (StandingQuery query : queries) {
+      anchors.put(query.id(), anchored.get(i++));
     }
   }
 
@@ -90,6 +99,7 @@ public final class MatchEngine implements AutoCloseable {
   public void remove(String id) {
     try {
       monitor.deleteById(id);
+      anchors.remove(id);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,6 +107,9 @@ public final class MatchEngine implements AutoCloseable {
 
   /** The ids of the standing queries that match the post, in id order. */
   public Set<String> match(Post post) {
+    if (!anchors.anyCandidate(analyzer, body(post))) {
+      return new TreeSet<>();
+    }
     try {
       MatchingQueries<QueryMatch> matches =
           monitor.match(PostDocuments.of(post), QueryMatch.SIMPLE_MATCHER);
@@ -119,6 +132,13 @@ public final class MatchEngine implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String body(Post post) {
+    if (post.title() == null) {
+      return post.text();
+    }
+    return post.text() == null ? post.title() : post.title() + "\n" + post.text();
   }
 
   public int size() {
