@@ -2,6 +2,7 @@ package dev.caveat.core.match;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +21,13 @@ final class AnchorIndex {
   private final Map<String, Set<String>> byPrefix = new ConcurrentHashMap<>();
   private final Set<String> anchorless = ConcurrentHashMap.newKeySet();
   private final Map<String, Anchors> byId = new ConcurrentHashMap<>();
+  private final Map<String, WordCheck> checks = new ConcurrentHashMap<>();
   private volatile int longestPrefix;
 
-  void put(String id, Anchors anchors) {
+  void put(String id, Anchors anchors, WordCheck check) {
     remove(id);
     byId.put(id, anchors);
+    checks.put(id, check);
     if (anchors.isNone()) {
       anchorless.add(id);
       return;
@@ -44,11 +47,15 @@ final class AnchorIndex {
       return;
     }
     anchorless.remove(id);
+    checks.remove(id);
     anchors.terms().forEach(term -> drop(byTerm, term, id));
     anchors.prefixes().forEach(prefix -> drop(byPrefix, prefix, id));
   }
 
-  /** Whether any query could match a post with this body; false means none can. */
+  /**
+   * Whether any query could match a post with this body; false means none can. Queries found
+   * through an anchor word are then judged on all the post's words before Lucene is asked.
+   */
   boolean anyCandidate(Analyzer analyzer, String body) {
     if (!anchorless.isEmpty()) {
       return true;
@@ -56,26 +63,50 @@ final class AnchorIndex {
     if (body == null) {
       return false;
     }
+    Set<String> words = words(analyzer, body);
     int prefixes = byPrefix.isEmpty() ? 0 : longestPrefix;
+    Set<String> judged = new HashSet<>();
+    for (String word : words) {
+      if (mayMatch(byTerm.get(word), words, judged)) {
+        return true;
+      }
+      for (int length = Math.min(prefixes, word.length()); length >= 1; length--) {
+        if (mayMatch(byPrefix.get(word.substring(0, length)), words, judged)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean mayMatch(Set<String> ids, Set<String> words, Set<String> judged) {
+    if (ids == null) {
+      return false;
+    }
+    for (String id : ids) {
+      if (judged.add(id)) {
+        WordCheck check = checks.get(id);
+        if (check == null || check.mayMatch(words)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> words(Analyzer analyzer, String body) {
+    Set<String> words = new HashSet<>();
     try (TokenStream tokens = analyzer.tokenStream(PostDocuments.BODY, body)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
       while (tokens.incrementToken()) {
-        String word = term.toString();
-        if (byTerm.containsKey(word)) {
-          return true;
-        }
-        for (int length = Math.min(prefixes, word.length()); length >= 1; length--) {
-          if (byPrefix.containsKey(word.substring(0, length))) {
-            return true;
-          }
-        }
+        words.add(term.toString());
       }
       tokens.end();
-      return false;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return words;
   }
 
   private static void drop(Map<String, Set<String>> index, String key, String id) {

@@ -79,8 +79,8 @@ public final class MatchEngine implements AutoCloseable {
   public void register(Collection<StandingQuery> queries) {
     List<MonitorQuery> compiled =
         queries.stream().map(q -> new MonitorQuery(q.id(), compiler.compile(q))).toList();
-    List<Anchors> anchored =
-        queries.stream().map(q -> Anchors.of(QueryParser.parse(q.query()))).toList();
+    List<dev.caveat.core.query.QueryNode> parsed =
+        queries.stream().map(q -> QueryParser.parse(q.query())).toList();
     try {
       monitor.register(compiled);
     } catch (IOException e) {
@@ -88,7 +88,8 @@ public final class MatchEngine implements AutoCloseable {
     }
     int i = 0;
     for (StandingQuery query : queries) {
-      anchors.put(query.id(), anchored.get(i++));
+      dev.caveat.core.query.QueryNode node = parsed.get(i++);
+      anchors.put(query.id(), Anchors.of(node), WordCheck.of(node));
     }
   }
 
