@@ -22,12 +22,14 @@ final class AnchorIndex {
   private final Set<String> anchorless = ConcurrentHashMap.newKeySet();
   private final Map<String, Anchors> byId = new ConcurrentHashMap<>();
   private final Map<String, WordCheck> checks = new ConcurrentHashMap<>();
+  private final Map<String, org.apache.lucene.search.Query> queries = new ConcurrentHashMap<>();
   private volatile int longestPrefix;
 
-  void put(String id, Anchors anchors, WordCheck check) {
+  void put(String id, Anchors anchors, WordCheck check, org.apache.lucene.search.Query query) {
     remove(id);
     byId.put(id, anchors);
     checks.put(id, check);
+    queries.put(id, query);
     if (anchors.isNone()) {
       anchorless.add(id);
       return;
@@ -48,50 +50,62 @@ final class AnchorIndex {
     }
     anchorless.remove(id);
     checks.remove(id);
+    queries.remove(id);
     anchors.terms().forEach(term -> drop(byTerm, term, id));
     anchors.prefixes().forEach(prefix -> drop(byPrefix, prefix, id));
   }
 
+  int size() {
+    return byId.size();
+  }
+
   /**
-   * Whether any query could match a post with this body; false means none can. Queries found
-   * through an anchor word are then judged on all the post's words before Lucene is asked.
+   * The queries that may match a post with this body, with their compiled form: those without
+   * anchors, and those found through an anchor word that pass the check on all the post's words.
    */
-  boolean anyCandidate(Analyzer analyzer, String body) {
-    if (!anchorless.isEmpty()) {
-      return true;
+  Map<String, org.apache.lucene.search.Query> candidates(Analyzer analyzer, String body) {
+    Map<String, org.apache.lucene.search.Query> candidates = new java.util.HashMap<>();
+    for (String id : anchorless) {
+      add(candidates, id);
     }
-    if (body == null) {
-      return false;
+    if (body == null || (byTerm.isEmpty() && byPrefix.isEmpty())) {
+      return candidates;
     }
     Set<String> words = words(analyzer, body);
     int prefixes = byPrefix.isEmpty() ? 0 : longestPrefix;
     Set<String> judged = new HashSet<>();
     for (String word : words) {
-      if (mayMatch(byTerm.get(word), words, judged)) {
-        return true;
-      }
+      judge(byTerm.get(word), words, judged, candidates);
       for (int length = Math.min(prefixes, word.length()); length >= 1; length--) {
-        if (mayMatch(byPrefix.get(word.substring(0, length)), words, judged)) {
-          return true;
-        }
+        judge(byPrefix.get(word.substring(0, length)), words, judged, candidates);
       }
     }
-    return false;
+    return candidates;
   }
 
-  private boolean mayMatch(Set<String> ids, Set<String> words, Set<String> judged) {
+  private void judge(
+      Set<String> ids,
+      Set<String> words,
+      Set<String> judged,
+      Map<String, org.apache.lucene.search.Query> candidates) {
     if (ids == null) {
-      return false;
+      return;
     }
     for (String id : ids) {
       if (judged.add(id)) {
         WordCheck check = checks.get(id);
-        if (check == null || check.mayMatch(words)) {
-          return true;
+        if (check != null && check.mayMatch(words)) {
+          add(candidates, id);
         }
       }
     }
-    return false;
+  }
+
+  private void add(Map<String, org.apache.lucene.search.Query> candidates, String id) {
+    org.apache.lucene.search.Query query = queries.get(id);
+    if (query != null) {
+      candidates.put(id, query);
+    }
   }
 
   private static Set<String> words(Analyzer analyzer, String body) {

@@ -1,24 +1,23 @@
 package dev.caveat.core.match;
 
 import dev.caveat.core.post.Post;
+import dev.caveat.core.query.QueryNode;
 import dev.caveat.core.query.QueryParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.Query;
 
 /**
- * Standing queries matched against one post at a time with Lucene Monitor. Registering, replacing
- * or removing a monitor takes effect for the next post matched; the engine is safe to share between
- * threads.
+ * Standing queries matched against one post at a time: a first pass on the post's words picks the
+ * few queries that may match, and only those run, as Lucene queries, against an in-memory index of
+ * the post. Registering, replacing or removing a query takes effect for the next post matched; the
+ * engine is safe to share between threads.
  */
 public final class MatchEngine implements AutoCloseable {
 
@@ -55,20 +54,9 @@ public final class MatchEngine implements AutoCloseable {
 
   private static final System.Logger log = System.getLogger(MatchEngine.class.getName());
 
-  private final Monitor monitor;
-  private final QueryCompiler compiler;
-  private final PostAnalyzer analyzer;
-  private final AnchorIndex anchors = new AnchorIndex();
-
-  public MatchEngine() {
-    this.analyzer = new PostAnalyzer();
-    try {
-      this.monitor = new Monitor(analyzer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    this.compiler = new QueryCompiler();
-  }
+  private final QueryCompiler compiler = new QueryCompiler();
+  private final PostAnalyzer analyzer = new PostAnalyzer();
+  private final AnchorIndex index = new AnchorIndex();
 
   /**
    * Adds or replaces standing queries by id.
@@ -77,19 +65,13 @@ public final class MatchEngine implements AutoCloseable {
    *     then none of them is registered. For an exclusion the position is within that exclusion.
    */
   public void register(Collection<StandingQuery> queries) {
-    List<MonitorQuery> compiled =
-        queries.stream().map(q -> new MonitorQuery(q.id(), compiler.compile(q))).toList();
-    List<dev.caveat.core.query.QueryNode> parsed =
-        queries.stream().map(q -> QueryParser.parse(q.query())).toList();
-    try {
-      monitor.register(compiled);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<Query> compiled = queries.stream().map(compiler::compile).toList();
+    List<QueryNode> parsed = queries.stream().map(q -> QueryParser.parse(q.query())).toList();
     int i = 0;
     for (StandingQuery query : queries) {
-      dev.caveat.core.query.QueryNode node = parsed.get(i++);
-      anchors.put(query.id(), Anchors.of(node), WordCheck.of(node));
+      QueryNode node = parsed.get(i);
+      index.put(query.id(), Anchors.of(node), WordCheck.of(node), compiled.get(i));
+      i++;
     }
   }
 
@@ -98,41 +80,39 @@ public final class MatchEngine implements AutoCloseable {
   }
 
   public void remove(String id) {
-    try {
-      monitor.deleteById(id);
-      anchors.remove(id);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    index.remove(id);
   }
 
-  /** The ids of the standing queries that match the post, in id order. */
+  /**
+   * The ids of the standing queries that match the post, in id order. Only queries that may match
+   * on the post's words are run, against an in-memory index of this one post; most posts reach no
+   * query at all.
+   */
   public Set<String> match(Post post) {
-    if (!anchors.anyCandidate(analyzer, body(post))) {
-      return new TreeSet<>();
+    Map<String, Query> candidates = index.candidates(analyzer, body(post));
+    Set<String> ids = new TreeSet<>();
+    if (candidates.isEmpty()) {
+      return ids;
     }
-    try {
-      MatchingQueries<QueryMatch> matches =
-          monitor.match(PostDocuments.of(post), QueryMatch.SIMPLE_MATCHER);
-      Set<String> ids = new TreeSet<>();
-      for (QueryMatch match : matches.getMatches()) {
-        ids.add(match.getQueryId());
-      }
-      if (!matches.getErrors().isEmpty()) {
-        // Monitor keeps going past a query that fails on one post (a prefix with more distinct
-        // words under it than Lucene allows); that query simply does not match this post.
+    MemoryIndex memory = MemoryIndex.fromDocument(PostDocuments.of(post), analyzer);
+    for (Map.Entry<String, Query> candidate : candidates.entrySet()) {
+      try {
+        if (memory.search(candidate.getValue()) > 0.0f) {
+          ids.add(candidate.getKey());
+        }
+      } catch (RuntimeException e) {
+        // A prefix with more distinct words under it than Lucene allows fails on this post
+        // only; that query simply does not match it.
         log.log(
             System.Logger.Level.WARNING,
-            "Standing queries {0} could not run on post {1}:{2} and do not match it ({3})",
-            matches.getErrors().keySet(),
+            "Standing query {0} could not run on post {1}:{2} ({3})",
+            candidate.getKey(),
             post.source(),
             post.externalId(),
-            matches.getErrors().values().iterator().next().getClass().getSimpleName());
+            e.getClass().getSimpleName());
       }
-      return ids;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return ids;
   }
 
   private static String body(Post post) {
@@ -143,19 +123,11 @@ public final class MatchEngine implements AutoCloseable {
   }
 
   public int size() {
-    try {
-      return monitor.getQueryCount();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return index.size();
   }
 
   @Override
   public void close() {
-    try {
-      monitor.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // Everything lives on the heap; nothing to release.
   }
 }
