@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class EndToEndLoad {
 
   static final String TOKEN = "load-operator-token-0123456789abcdef";
-  static final int PER_COMPANY = 100;
+  public static final int PER_COMPANY = 100;
   static final String[] FILLER =
       "the a my our is was again today still why how not never every after before with from and but so just really very service router internet bill wifi phone app outage slow down fixed help support customer week night morning update price plan"
           .split(" ");
@@ -125,7 +125,7 @@ public final class EndToEndLoad {
   }
 
   /** Brand monitors in the shapes care leads write: products, phrases, exclusions, proximity. */
-  static String query(int company, int m) {
+  public static String query(int company, int m) {
     String brand = "brand" + company;
     String product = PRODUCTS[m % PRODUCTS.length];
     return switch (m % 5) {
@@ -138,7 +138,7 @@ public final class EndToEndLoad {
   }
 
   /** Mostly brands nobody monitors; one in ten is a monitored company. */
-  static String postText(Random random, int companies) {
+  public static String postText(Random random, int companies) {
     int brand =
         random.nextInt(10) == 0
             ? random.nextInt(companies)

@@ -1,0 +1,127 @@
+package dev.caveat.bench;
+
+import dev.caveat.bench.load.EndToEndLoad;
+import dev.caveat.core.dedup.DuplicateDetector;
+import dev.caveat.core.match.MatchEngine;
+import dev.caveat.core.match.PostSearchForm;
+import dev.caveat.core.post.Post;
+import dev.caveat.core.post.PostNormaliser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The listening pipeline up to the match result — JSON post, normalise, dedup, match — against the
+ * same posts through bare Lucene Monitor holding the same compiled queries. Brand monitors in the
+ * shapes care leads write; nine posts in ten name a brand nobody monitors. Storing mentions is
+ * measured end to end by {@link EndToEndLoad}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx1g"})
+public class PipelineBenchmark {
+
+  @Param({"10000", "100000"})
+  int monitors;
+
+  private MatchEngine engine;
+  private Monitor bare;
+  private DuplicateDetector copies;
+  private List<String> json;
+  private List<Post> posts;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    int companies = monitors / EndToEndLoad.PER_COMPANY;
+    List<MatchEngine.StandingQuery> queries = new ArrayList<>(monitors);
+    List<MonitorQuery> compiled = new ArrayList<>(monitors);
+    for (int c = 0; c < companies; c++) {
+      for (int m = 0; m < EndToEndLoad.PER_COMPANY; m++) {
+        String query = EndToEndLoad.query(c, m).replace("\\\"", "\"");
+        queries.add(new MatchEngine.StandingQuery(c + "/" + m, query));
+        compiled.add(new MonitorQuery(c + "/" + m, PostSearchForm.query(query)));
+      }
+    }
+    engine = new MatchEngine();
+    engine.register(queries);
+    bare = new Monitor(PostSearchForm.analyzer());
+    bare.register(compiled);
+    copies = new DuplicateDetector(200_000);
+    Random random = new Random(7);
+    json = new ArrayList<>();
+    posts = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String text = EndToEndLoad.postText(random, companies);
+      json.add("{\"source\":\"bench\",\"externalId\":\"" + i + "\",\"text\":\"" + text + "\"}");
+      posts.add(read(json.getLast()));
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    engine.close();
+    bare.close();
+  }
+
+  @Benchmark
+  public int pipeline() {
+    int i = next++ % json.size();
+    Post post = PostNormaliser.normalise(read(json.get(i)));
+    int matched = engine.match(post).size();
+    if (matched > 0) {
+      copies.observe(post.source() + "/" + post.externalId() + "#" + next, post.text());
+    }
+    return matched;
+  }
+
+  @Benchmark
+  public int bareMonitor() throws IOException {
+    Post post = posts.get(next++ % posts.size());
+    return bare.match(PostSearchForm.document(post), QueryMatch.SIMPLE_MATCHER).getMatchCount();
+  }
+
+  private static final Pattern FIELD =
+      Pattern.compile("\"(source|externalId|text)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /** The three fields these posts carry; the server reads the full shape with Jackson. */
+  static Post read(String line) {
+    String source = null;
+    String id = null;
+    String text = null;
+    Matcher m = FIELD.matcher(line);
+    while (m.find()) {
+      switch (m.group(1)) {
+        case "source" -> source = m.group(2);
+        case "externalId" -> id = m.group(2);
+        default -> text = m.group(2);
+      }
+    }
+    return new Post(source, id, null, null, null, text, null, null, null, null);
+  }
+}
