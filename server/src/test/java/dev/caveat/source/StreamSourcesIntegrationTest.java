@@ -144,8 +144,12 @@ class StreamSourcesIntegrationTest extends IntegrationTestSupport {
 
     waiting()
         .until(() -> mentionTexts(api, token, slug).contains("Zephyr still going after the junk"));
-    JsonNode source = api.get("/api/v1/sources/" + id, OPERATOR).json();
-    assertThat(source.get("health").get("quarantined").intValue()).isEqualTo(2);
+    // The posts are stored first and the source's health is written just after, so wait for it.
+    JsonNode source =
+        waiting()
+            .until(
+                () -> api.get("/api/v1/sources/" + id, OPERATOR).json(),
+                health -> health.get("health").get("quarantined").intValue() == 2);
     assertThat(source.get("health").get("status").stringValue()).isEqualTo("ok");
     assertThat(
             source.get("recentlyQuarantined").valueStream().map(q -> q.get("reason").stringValue()))
