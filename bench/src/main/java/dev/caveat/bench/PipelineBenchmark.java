@@ -7,6 +7,8 @@ import dev.caveat.core.match.PostSearchForm;
 import dev.caveat.core.post.Post;
 import dev.caveat.core.post.PostNormaliser;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -68,8 +70,12 @@ public class PipelineBenchmark {
         compiled.add(new MonitorQuery(c + "/" + m, PostSearchForm.query(query)));
       }
     }
+    long before = heapUsed();
     engine = new MatchEngine();
     engine.register(queries);
+    System.out.printf(
+        "%n%,d monitors hold %,d MiB of heap in the match engine%n",
+        monitors, (heapUsed() - before) >> 20);
     bare = new Monitor(PostSearchForm.analyzer());
     bare.register(compiled);
     copies = new DuplicateDetector(200_000);
@@ -104,6 +110,17 @@ public class PipelineBenchmark {
   public int bareMonitor() throws IOException {
     Post post = posts.get(next++ % posts.size());
     return bare.match(PostSearchForm.document(post), QueryMatch.SIMPLE_MATCHER).getMatchCount();
+  }
+
+  /** Heap in use after collections settle; good to a few MiB, enough for a budget. */
+  static long heapUsed() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
   }
 
   private static final Pattern FIELD =

@@ -65,14 +65,14 @@ public final class MatchEngine implements AutoCloseable {
    *     then none of them is registered. For an exclusion the position is within that exclusion.
    */
   public void register(Collection<StandingQuery> queries) {
-    List<Query> compiled = queries.stream().map(compiler::compile).toList();
-    List<QueryNode> parsed = queries.stream().map(q -> QueryParser.parse(q.query())).toList();
-    int i = 0;
+    List<AnchorIndex.Indexed> indexed = new ArrayList<>(queries.size());
     for (StandingQuery query : queries) {
-      QueryNode node = parsed.get(i);
-      index.put(query.id(), Anchors.of(node), WordCheck.of(node), compiled.get(i));
-      i++;
+      QueryNode parsed = QueryParser.parse(query.query());
+      indexed.add(
+          new AnchorIndex.Indexed(
+              query.id(), AnchorPlan.of(parsed), WordCheck.of(parsed), compiler.compile(query)));
     }
+    index.put(indexed);
   }
 
   public void register(StandingQuery query) {
@@ -89,7 +89,7 @@ public final class MatchEngine implements AutoCloseable {
    * query at all.
    */
   public Set<String> match(Post post) {
-    Map<String, Query> candidates = index.candidates(analyzer, body(post));
+    Map<String, Query> candidates = index.candidates(PostKeys.of(post, analyzer));
     Set<String> ids = new TreeSet<>();
     if (candidates.isEmpty()) {
       return ids;
@@ -113,13 +113,6 @@ public final class MatchEngine implements AutoCloseable {
       }
     }
     return ids;
-  }
-
-  private static String body(Post post) {
-    if (post.title() == null) {
-      return post.text();
-    }
-    return post.text() == null ? post.title() : post.title() + "\n" + post.text();
   }
 
   public int size() {

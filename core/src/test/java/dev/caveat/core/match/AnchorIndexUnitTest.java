@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caveat.core.match.MatchEngine.StandingQuery;
 import dev.caveat.core.post.Post;
+import dev.caveat.core.query.QueryNode;
+import dev.caveat.core.query.QueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,7 +55,10 @@ class AnchorIndexUnitTest {
     QueryCompiler compiler = new QueryCompiler();
     try (MatchEngine engine = new MatchEngine();
         Monitor bare = new Monitor(new PostAnalyzer())) {
-      engine.register(queries);
+      // In small batches, as monitors arrive, so that anchors are reviewed on the way.
+      for (int from = 0; from < queries.size(); from += 10) {
+        engine.register(queries.subList(from, Math.min(queries.size(), from + 10)));
+      }
       bare.register(
           queries.stream().map(q -> new MonitorQuery(q.id(), compiler.compile(q))).toList());
       int matchedSomething = 0;
@@ -87,16 +92,87 @@ class AnchorIndexUnitTest {
     }
   }
 
+  @Test
+  void queriesLeaveAWordThatManyQueriesNameForTheirOwnRarerWord() {
+    AnchorIndex index = new AnchorIndex();
+    for (int company = 0; company < 100; company++) {
+      List<AnchorIndex.Indexed> monitors = new ArrayList<>();
+      for (String product : List.of("installer", "fibre")) {
+        monitors.add(indexed(company + "/" + product, "brand" + company + " " + product));
+      }
+      index.put(monitors);
+    }
+    assertThat(index.anchorsOf("0/installer").terms()).containsExactly("brand0");
+    assertThat(index.anchorsOf("99/fibre").terms()).containsExactly("brand99");
+    assertThat(index.candidates(keys("the installer came late with the wrong fibre box")))
+        .as("a post naming no monitored brand wakes no query")
+        .isEmpty();
+    assertThat(index.candidates(keys("brand7 sent an installer"))).containsOnlyKeys("7/installer");
+  }
+
+  @Test
+  void queriesOnAuthorSiteOrLanguageAloneAreAnchoredOnThem() {
+    AnchorIndex index = new AnchorIndex();
+    index.put(
+        List.of(
+            indexed("author", "author:bryce"),
+            indexed("site", "site:forum.example.com"),
+            indexed("lang", "lang:fr")));
+    Post other =
+        new Post(
+            "s",
+            "1",
+            "https://elsewhere.org/x",
+            new Post.Author("someone", "Some One", null),
+            null,
+            "hello",
+            null,
+            null,
+            null,
+            "en");
+    assertThat(index.candidates(PostKeys.of(other, new PostAnalyzer()))).isEmpty();
+    Post bryce =
+        new Post(
+            "s",
+            "2",
+            "https://forum.example.com/t/9",
+            new Post.Author("bryce", null, null),
+            null,
+            "hello",
+            null,
+            null,
+            null,
+            "FR");
+    assertThat(index.candidates(PostKeys.of(bryce, new PostAnalyzer())))
+        .containsOnlyKeys("author", "site", "lang");
+  }
+
+  private static AnchorIndex.Indexed indexed(String id, String query) {
+    QueryNode node = QueryParser.parse(query);
+    return new AnchorIndex.Indexed(
+        id,
+        AnchorPlan.of(node),
+        WordCheck.of(node),
+        new QueryCompiler().compile(new StandingQuery(id, query)));
+  }
+
+  private static Set<String> keys(String text) {
+    return PostKeys.of(MatchTestUtils.post(text), new PostAnalyzer());
+  }
+
   private static String query(Random random) {
     String a = WORDS[random.nextInt(WORDS.length)];
     String b = WORDS[random.nextInt(WORDS.length)];
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(9)) {
       case 0 -> a;
       case 1 -> a + " " + b;
       case 2 -> "\"" + a + " " + b + "\"";
       case 3 -> a + " OR " + b.substring(0, Math.max(2, b.length() - 2)) + "*";
       case 4 -> a + " NEAR/3 " + b;
-      default -> a + " -" + b;
+      case 5 -> a + " -" + b;
+      case 6 -> "author:bryce " + a;
+      case 7 -> "site:example.com OR " + a;
+      default -> "lang:fr " + a;
     };
   }
 
@@ -111,16 +187,20 @@ class AnchorIndexUnitTest {
                   : "filler" + random.nextInt(50));
     }
     String author = random.nextInt(20) == 0 ? "bryce" : "someone";
+    String[] sites = {
+      "https://example.com/a", "https://forum.example.com/t/1", "https://other.org/"
+    };
+    String[] languages = {"en", "fr", null};
     return new Post(
         "s",
         Integer.toString(n),
-        null,
+        sites[random.nextInt(sites.length)],
         new Post.Author(author, null, null),
         null,
         text.toString(),
         null,
         null,
         null,
-        null);
+        languages[random.nextInt(languages.length)]);
   }
 }
