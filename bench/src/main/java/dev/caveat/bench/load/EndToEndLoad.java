@@ -124,16 +124,29 @@ public final class EndToEndLoad {
     pool.shutdown();
   }
 
-  /** Brand monitors in the shapes care leads write: products, phrases, exclusions, proximity. */
+  /** What care leads keep out of brand monitors: news about the company rather than customers. */
+  static final String[] EXCLUDED =
+      "careers jobs hiring stock shares earnings lawsuit sponsor podcast webinar".split(" ");
+
+  /** Stems of what customers say when something is wrong, written with a trailing wildcard. */
+  static final String[] TROUBLE =
+      "refund cancel charg disconnect overbill outag delay broke crash lag".split(" ");
+
+  /**
+   * Brand monitors in the shapes care leads write — products, phrases, exclusions, proximity — all
+   * different within a company, as a company's hundred monitors are.
+   */
   public static String query(int company, int m) {
     String brand = "brand" + company;
     String product = PRODUCTS[m % PRODUCTS.length];
+    String excluded = EXCLUDED[(m / 10) % EXCLUDED.length];
+    String trouble = TROUBLE[(m / 10) % TROUBLE.length];
     return switch (m % 5) {
-      case 0 -> brand + " " + product + " NOT careers";
-      case 1 -> "(" + brand + " OR " + brand + "help) (" + product + " OR refund*)";
-      case 2 -> "\\\"" + brand + " " + product + "\\\" OR " + brand + product;
-      case 3 -> brand + " NEAR/4 (" + product + " OR outage)";
-      default -> "title:" + brand + " OR (" + brand + " " + product + " -hiring)";
+      case 0 -> brand + " " + product + " NOT " + excluded;
+      case 1 -> "(" + brand + " OR " + brand + "help) (" + product + " OR " + trouble + "*)";
+      case 2 -> "\\\"" + brand + " " + product + "\\\" OR " + brand + product + m;
+      case 3 -> brand + " NEAR/" + (2 + m / 10) + " (" + product + " OR outage)";
+      default -> "title:" + brand + " OR (" + brand + " " + product + " -" + excluded + ")";
     };
   }
 

@@ -49,8 +49,19 @@ final class QueryCompiler {
     return compile(node, PostDocuments.BODY);
   }
 
+  /**
+   * Thousands of monitors repeat the same parts — a brand's words in each of its company's
+   * monitors, the same products, prefixes and alternatives across companies — so equal parts are
+   * shared.
+   */
+  private static final Interner<Query> SHARED = new Interner<>();
+
   /** {@code field} is the document field that the node's words are looked for in. */
   private Query compile(QueryNode node, String field) {
+    return SHARED.intern(unshared(node, field));
+  }
+
+  private Query unshared(QueryNode node, String field) {
     return switch (node) {
       case QueryNode.Term t -> words(field, t.text());
       case QueryNode.Phrase p -> words(field, p.text());

@@ -16,6 +16,9 @@ final class QueryText {
 
   private static final Analyzer ANALYZER = new PostAnalyzer();
 
+  /** A brand's words recur in every monitor of its company; one copy of each is enough. */
+  private static final Interner<String> WORDS = new Interner<>();
+
   private QueryText() {}
 
   static List<String> tokens(String text) {
@@ -24,7 +27,7 @@ final class QueryText {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        tokens.add(term.toString());
+        tokens.add(WORDS.intern(term.toString()));
       }
       stream.end();
     } catch (IOException e) {
