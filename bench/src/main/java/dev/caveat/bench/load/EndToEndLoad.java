@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -242,21 +244,33 @@ public final class EndToEndLoad {
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> delays = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    // The reader runs on its own thread and the sender sleeps between ticks: on two cores a
+    // spinning driver would take the CPU the server needs.
+    ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
+    reader.scheduleWithFixedDelay(
+        () -> {
+          try {
+            synchronized (seen) {
+              read(http, sentAt, seen, delays);
+            }
+          } catch (Exception e) {
+            System.out.println("reading mentions failed: " + e);
+          }
+        },
+        50,
+        50,
+        TimeUnit.MILLISECONDS);
     ExecutorService pushers = Executors.newFixedThreadPool(4);
     long begin = System.nanoTime();
     int perTick = Math.max(1, rate / 100);
     Random random = new Random(11);
     int sequence = 0;
     List<Future<?>> pending = new ArrayList<>();
-    long nextReadAt = begin;
     for (int tick = 0; tick < seconds * 100; tick++) {
       long due = begin + tick * 10_000_000L;
-      while (System.nanoTime() < due) {
-        if (System.nanoTime() >= nextReadAt) {
-          read(http, sentAt, seen, delays);
-          nextReadAt = System.nanoTime() + 50_000_000L;
-        }
-        Thread.onSpinWait();
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
       }
       StringBuilder body = new StringBuilder("[");
       List<String> markers = new ArrayList<>();
@@ -306,9 +320,16 @@ public final class EndToEndLoad {
     }
     pushers.shutdown();
     long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (seen.size() < sentAt.size() && System.nanoTime() < drainUntil) {
-      read(http, sentAt, seen, delays);
+    while (System.nanoTime() < drainUntil) {
+      synchronized (seen) {
+        if (seen.size() == sentAt.size()) {
+          break;
+        }
+      }
+      Thread.sleep(50);
     }
+    reader.shutdown();
+    reader.awaitTermination(10, TimeUnit.SECONDS);
     if (seen.size() < sentAt.size()) {
       System.out.printf(
           "%,d marked posts never became visible within 10 s of the end%n",
@@ -319,19 +340,45 @@ public final class EndToEndLoad {
 
   private static final Pattern MARKER = Pattern.compile("\"externalId\":\"(lat-\\d+)\"");
 
+  /**
+   * Reads the newest mentions, and older pages while every marker on a page is new, so that a burst
+   * never scrolls a marker past unseen. A marker counts as visible when the first page came back.
+   */
   private static void read(Http http, Map<String, Long> sentAt, Set<String> seen, List<Long> delays)
       throws Exception {
-    Http.Response page = http.get("/api/v1/companies/latency/mentions?limit=200");
-    long now = System.nanoTime();
-    Matcher m = MARKER.matcher(page.body());
-    while (m.find()) {
-      String id = m.group(1);
-      Long sent = sentAt.get(id);
-      if (sent != null && seen.add(id)) {
-        delays.add(TimeUnit.NANOSECONDS.toMillis(now - sent));
+    String cursor = null;
+    long visibleAt = 0;
+    for (int page = 0; page < 20; page++) {
+      Http.Response response =
+          http.get(
+              "/api/v1/companies/latency/mentions?limit=200"
+                  + (cursor == null ? "" : "&cursor=" + cursor));
+      if (page == 0) {
+        visibleAt = System.nanoTime();
       }
+      Matcher m = MARKER.matcher(response.body());
+      boolean metSeen = false;
+      while (m.find()) {
+        String id = m.group(1);
+        Long sent = sentAt.get(id);
+        if (sent == null) {
+          continue;
+        }
+        if (seen.add(id)) {
+          delays.add(TimeUnit.NANOSECONDS.toMillis(Math.max(0, visibleAt - sent)));
+        } else {
+          metSeen = true;
+        }
+      }
+      Matcher next = NEXT.matcher(response.body());
+      if (metSeen || !next.find()) {
+        return;
+      }
+      cursor = next.group(1);
     }
   }
+
+  private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
 
   private static String sign(String secret, String id, String timestamp, String body)
       throws Exception {
@@ -349,16 +396,26 @@ public final class EndToEndLoad {
     Http.Response metrics = http.get("/actuator/prometheus");
     double used = 0;
     double max = 0;
+    double live = 0;
     for (String line : metrics.body().split("\n")) {
       if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
         used += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+      if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+        live = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
       if (line.startsWith("jvm_memory_max_bytes{") && line.contains("area=\"heap\"")) {
         double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         max += Math.max(0, value);
       }
     }
-    return String.format("%.0f MiB used of %.0f MiB", used / (1 << 20), max / (1 << 20));
+    String afterCollection =
+        live == 0
+            ? "no old-generation collection yet"
+            : String.format(
+                "%.0f MiB live after the last old-generation collection", live / (1 << 20));
+    return String.format(
+        "%.0f MiB used of %.0f MiB, %s", used / (1 << 20), max / (1 << 20), afterCollection);
   }
 
   private static String field(String json, String name) {
