@@ -29,13 +29,16 @@ class WebSubController {
   private final WebSub webSub;
   private final PostIntake intake;
   private final Sources sources;
+  private final PushReceipts receipts;
   private final Clock clock;
   private final FeedParser parser = new FeedParser();
 
-  WebSubController(WebSub webSub, PostIntake intake, Sources sources, Clock clock) {
+  WebSubController(
+      WebSub webSub, PostIntake intake, Sources sources, PushReceipts receipts, Clock clock) {
     this.webSub = webSub;
     this.intake = intake;
     this.sources = sources;
+    this.receipts = receipts;
     this.clock = clock;
   }
 
@@ -82,7 +85,7 @@ class WebSubController {
     }
     List<IntakeOutcome> outcomes = intake.take(feed.posts());
     int accepted = (int) outcomes.stream().filter(IntakeOutcome.Accepted.class::isInstance).count();
-    sources.received(source.get().id(), clock.instant(), accepted, feed.quarantined().size());
+    receipts.received(source.get().id(), clock.instant(), accepted, feed.quarantined().size());
     return ResponseEntity.accepted().build();
   }
 }

@@ -22,11 +22,13 @@ class WebhookController {
 
   private final Sources sources;
   private final PushedPosts pushed;
+  private final PushReceipts receipts;
   private final Clock clock;
 
-  WebhookController(Sources sources, PushedPosts pushed, Clock clock) {
+  WebhookController(Sources sources, PushedPosts pushed, PushReceipts receipts, Clock clock) {
     this.sources = sources;
     this.pushed = pushed;
+    this.receipts = receipts;
     this.clock = clock;
   }
 
@@ -58,7 +60,7 @@ class WebhookController {
     }
     PushedPosts.IngestReport report =
         pushed.take(request.getContentType(), body, post -> filedUnder(source.name(), post));
-    sources.received(id, clock.instant(), report.accepted(), report.rejected().size());
+    receipts.received(id, clock.instant(), report.accepted(), report.rejected().size());
     return report;
   }
 
