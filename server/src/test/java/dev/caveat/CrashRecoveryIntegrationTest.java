@@ -24,13 +24,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Caveat is killed outright while it stores a large import and a busy forum poll; after a restart
- * every post is stored exactly once.
+ * Caveat is killed outright while it stores a large import, a busy forum poll and a busy RSS feed
+ * poll; after a restart every post is stored exactly once.
  */
 class CrashRecoveryIntegrationTest {
 
   static final int IMPORT_LINES = 6_000;
   static final int FORUM_POSTS = 3_000;
+  static final int FEED_ITEMS = 3_000;
 
   @Test
   void aKillInTheMiddleLosesNothingAndDuplicatesNothing() throws Exception {
@@ -40,7 +41,9 @@ class CrashRecoveryIntegrationTest {
     };
     try (FixtureServer forum = new FixtureServer()) {
       forum.text("/posts.json", 200, "application/json", forumPosts());
+      forum.text("/feed.xml", 200, "application/rss+xml", feedItems());
       String sourceId;
+      String feedId;
       String importId;
       CompletableFuture<HttpResponse<String>> pollInFlight;
 
@@ -65,20 +68,26 @@ class CrashRecoveryIntegrationTest {
                 .json()
                 .get("id")
                 .stringValue();
-        pollInFlight =
-            HttpClient.newHttpClient()
-                .sendAsync(
-                    HttpRequest.newBuilder(
-                            URI.create(
-                                "http://localhost:"
-                                    + first.port()
-                                    + "/api/v1/sources/"
-                                    + sourceId
-                                    + "/poll"))
-                        .header("Authorization", "Bearer " + OPERATOR)
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        feedId =
+            api.post(
+                    "/api/v1/sources",
+                    OPERATOR,
+                    Map.of(
+                        "type",
+                        "feed",
+                        "url",
+                        forum.uri("/feed.xml").toString(),
+                        "enabled",
+                        false,
+                        "name",
+                        "crash-feed"))
+                .json()
+                .get("id")
+                .stringValue();
+        pollInFlight = pollAsync(first, sourceId);
+        // Whether this one is still storing when the kill comes depends on the machine; either
+        // way the restart must leave every item stored once.
+        pollAsync(first, feedId);
         importId =
             api.post("/api/v1/imports", OPERATOR, "application/x-ndjson", importLines())
                 .json()
@@ -111,9 +120,11 @@ class CrashRecoveryIntegrationTest {
                         .get("status")
                         .stringValue()
                         .equals("done"));
-        ApiClient.Response poll =
-            api.post("/api/v1/sources/" + sourceId + "/poll", OPERATOR, Map.of());
-        assertThat(poll.status()).as(poll.body()).isEqualTo(200);
+        for (String source : new String[] {sourceId, feedId}) {
+          ApiClient.Response poll =
+              api.post("/api/v1/sources/" + source + "/poll", OPERATOR, Map.of());
+          assertThat(poll.status()).as(poll.body()).isEqualTo(200);
+        }
 
         try (Connection db = second.database();
             Statement sql = db.createStatement()) {
@@ -121,14 +132,46 @@ class CrashRecoveryIntegrationTest {
               .isEqualTo(IMPORT_LINES);
           assertThat(count(sql, "select count(*) from post where source = 'crash-forum'"))
               .isEqualTo(FORUM_POSTS);
+          assertThat(count(sql, "select count(*) from post where source = 'crash-feed'"))
+              .isEqualTo(FEED_ITEMS);
           assertThat(
                   count(
                       sql,
                       "select count(*) from mention m join post p on p.id = m.post_id where p.source like 'crash-%'"))
-              .isEqualTo(IMPORT_LINES + FORUM_POSTS);
+              .isEqualTo(IMPORT_LINES + FORUM_POSTS + FEED_ITEMS);
         }
       }
     }
+  }
+
+  private static CompletableFuture<HttpResponse<String>> pollAsync(
+      ChildCaveat caveat, String source) {
+    return HttpClient.newHttpClient()
+        .sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + caveat.port() + "/api/v1/sources/" + source + "/poll"))
+                .header("Authorization", "Bearer " + OPERATOR)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String feedItems() {
+    StringBuilder rss =
+        new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Busy</title>");
+    for (int i = 1; i <= FEED_ITEMS; i++) {
+      rss.append("<item><guid>https://public.example/feed/")
+          .append(i)
+          .append("</guid><link>https://public.example/feed/")
+          .append(i)
+          .append("</link><title>Item ")
+          .append(i)
+          .append("</title><description>crashword feed item ")
+          .append(i)
+          .append("</description><pubDate>Fri, 20 Nov 2026 10:00:00 GMT</pubDate></item>");
+    }
+    return rss.append("</channel></rss>").toString();
   }
 
   private static long count(Statement sql, String query) throws Exception {
