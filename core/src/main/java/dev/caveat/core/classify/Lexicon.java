@@ -1,0 +1,224 @@
+package dev.caveat.core.classify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Word lists per language: phrases under a {@link Category}, matched on folded tokens. An entry is
+ * words separated by spaces; {@code refund*} matches any word that starts with "refund", a lone
+ * {@code *} matches any one word. Read from {@code lexicon/<lang>.txt} beside this class, plus
+ * {@code lexicon/global.txt} (emoji, internet English) for every language.
+ */
+final class Lexicon {
+
+  static final List<String> LANGUAGES = List.of("en", "fr", "de", "nl", "es");
+  private static final int PREFIX_KEY = 3;
+  private static final int NEGATION_SCOPE = 3;
+  private static final Map<String, Lexicon> BY_LANGUAGE = new HashMap<>();
+  private static final long FINGERPRINT;
+
+  static {
+    CRC32 crc = new CRC32();
+    Lexicon union = new Lexicon();
+    List<String> global = read("global", crc);
+    for (String lang : LANGUAGES) {
+      Lexicon lexicon = new Lexicon();
+      List<String> own = read(lang, crc);
+      lexicon.addAll(global);
+      lexicon.addAll(own);
+      union.addAll(own);
+      BY_LANGUAGE.put(lang, lexicon);
+    }
+    union.addAll(global);
+    BY_LANGUAGE.put(Languages.UNDETERMINED, union);
+    FINGERPRINT = crc.getValue();
+  }
+
+  /** One element of a phrase: a word, a prefix or any word. */
+  private record Part(String text, boolean prefix) {
+    boolean matches(String token) {
+      return text.isEmpty() || (prefix ? token.startsWith(text) : token.equals(text));
+    }
+  }
+
+  private record Phrase(Category category, Part[] parts) {}
+
+  private final Map<String, List<Phrase>> byWord = new HashMap<>();
+  private final Map<String, List<Phrase>> byPrefix = new HashMap<>();
+
+  private Lexicon() {}
+
+  static Lexicon forLanguage(String language) {
+    Lexicon lexicon = BY_LANGUAGE.get(language);
+    return lexicon != null ? lexicon : BY_LANGUAGE.get(Languages.UNDETERMINED);
+  }
+
+  /** Changes whenever any lexicon file does: models remember it, since their features use it. */
+  static long fingerprint() {
+    return FINGERPRINT;
+  }
+
+  /** Finds every entry in {@code text}, then turns sentiment words under negation around. */
+  Hits match(Text text, Hits hits) {
+    for (int i = 0; i < text.size; i++) {
+      if (text.kinds[i] == Text.MENTION) {
+        continue;
+      }
+      String token = text.tokens[i];
+      tryAll(byWord.get(token), text, i, hits);
+      if (token.length() >= PREFIX_KEY) {
+        tryAll(byPrefix.get(token.substring(0, PREFIX_KEY)), text, i, hits);
+      }
+    }
+    negate(hits);
+    return hits;
+  }
+
+  private static void tryAll(List<Phrase> phrases, Text text, int at, Hits hits) {
+    if (phrases == null) {
+      return;
+    }
+    for (Phrase p : phrases) {
+      int end = at + p.parts.length;
+      if (end > text.size) {
+        continue;
+      }
+      boolean ok = true;
+      for (int k = 0; k < p.parts.length && ok; k++) {
+        ok = text.kinds[at + k] != Text.MENTION && p.parts[k].matches(text.tokens[at + k]);
+      }
+      if (ok) {
+        hits.add(p.category, at, end, span(text, at, end));
+      }
+    }
+  }
+
+  private static String span(Text text, int from, int to) {
+    if (to == from + 1) {
+      return text.tokens[from];
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      if (i > from) {
+        sb.append(' ');
+      }
+      sb.append(text.tokens[i]);
+    }
+    return sb.toString();
+  }
+
+  /** "not good" is negative and "not bad" is not: one-word sentiment entries after a negator. */
+  private static void negate(Hits hits) {
+    if (hits.count(Category.NEGATOR) == 0) {
+      return;
+    }
+    for (int i = 0; i < hits.size; i++) {
+      Category c = hits.category[i];
+      if ((c != Category.POSITIVE && c != Category.NEGATIVE) || hits.end[i] - hits.start[i] != 1) {
+        continue;
+      }
+      for (int j = 0; j < hits.size; j++) {
+        int distance = hits.start[i] - hits.start[j];
+        if (hits.category[j] == Category.NEGATOR
+            && distance >= 1
+            && distance <= NEGATION_SCOPE
+            && !insidePhrase(hits, hits.start[j])) {
+          hits.recount(
+              i, c == Category.POSITIVE ? Category.NEGATED_POSITIVE : Category.NEGATED_NEGATIVE);
+          break;
+        }
+      }
+    }
+  }
+
+  /** A negator inside a longer entry ("not working") already said what it means there. */
+  private static boolean insidePhrase(Hits hits, int token) {
+    for (int i = 0; i < hits.size; i++) {
+      if (hits.end[i] - hits.start[i] > 1 && hits.start[i] <= token && token < hits.end[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void addAll(List<String> lines) {
+    Category category = null;
+    for (String line : lines) {
+      if (line.startsWith("[")) {
+        category = Category.valueOf(line.substring(1, line.length() - 1).toUpperCase());
+        continue;
+      }
+      if (category == null) {
+        throw new IllegalStateException("lexicon entry before any [section]: " + line);
+      }
+      add(category, line);
+    }
+  }
+
+  private void add(Category category, String entry) {
+    List<Part> parts = new ArrayList<>();
+    for (String word : entry.split(" +")) {
+      if (word.equals("*")) {
+        parts.add(new Part("", false));
+      } else if (word.endsWith("*")) {
+        parts.add(new Part(Fold.text(word.substring(0, word.length() - 1)), true));
+      } else {
+        Text t = TextScanner.scan(word);
+        for (int i = 0; i < t.size; i++) {
+          String token = t.tokens[i];
+          parts.add(new Part(t.kinds[i] == Text.MENTION ? token.substring(1) : token, false));
+        }
+      }
+    }
+    if (parts.isEmpty() || parts.get(0).text.isEmpty()) {
+      throw new IllegalStateException("lexicon entry must start with a word: " + entry);
+    }
+    Phrase phrase = new Phrase(category, parts.toArray(Part[]::new));
+    Part first = parts.get(0);
+    if (first.prefix) {
+      if (first.text.length() < PREFIX_KEY) {
+        throw new IllegalStateException("prefix too short in lexicon entry: " + entry);
+      }
+      byPrefix
+          .computeIfAbsent(first.text.substring(0, PREFIX_KEY), k -> new ArrayList<>())
+          .add(phrase);
+    } else {
+      byWord.computeIfAbsent(first.text, k -> new ArrayList<>()).add(phrase);
+    }
+  }
+
+  private static List<String> read(String name, CRC32 crc) {
+    String path = "lexicon/" + name + ".txt";
+    try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classifier resource " + path);
+      }
+      byte[] bytes = in.readAllBytes();
+      crc.update(bytes);
+      List<String> lines = new ArrayList<>();
+      try (BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(
+                  new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          String l = line.strip();
+          if (!l.isEmpty() && !l.startsWith("#")) {
+            lines.add(l);
+          }
+        }
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.caveat.core.classify;
+
+/**
+ * A trained linear model: for every hashed feature, one weight per intent and one for sentiment.
+ * Made by {@link Trainer}, kept in files by {@link ModelFile}, used by {@link Classifier}.
+ */
+public final class Model {
+
+  static final int INTENTS = Intent.ALL.length;
+  static final int SENTIMENT = INTENTS;
+  static final int OUTPUTS = INTENTS + 1;
+
+  private final ModelInfo info;
+  final float[] weights;
+  final float[] bias;
+
+  Model(ModelInfo info, float[] weights, float[] bias) {
+    if (weights.length != Features.SIZE * OUTPUTS || bias.length != OUTPUTS) {
+      throw new IllegalArgumentException("weights do not fit the feature space");
+    }
+    this.info = info;
+    this.weights = weights;
+    this.bias = bias;
+  }
+
+  public ModelInfo info() {
+    return info;
+  }
+
+  /** Raw scores: one per intent (before softmax), then sentiment (before clamping). */
+  void score(Features f, float[] out) {
+    System.arraycopy(bias, 0, out, 0, OUTPUTS);
+    for (int i = 0; i < f.size; i++) {
+      int base = f.index[i] * OUTPUTS;
+      float v = f.value[i];
+      for (int k = 0; k < OUTPUTS; k++) {
+        out[k] += weights[base + k] * v;
+      }
+    }
+  }
+
+  /** Softmax of the intent scores in place; returns the best intent's index. */
+  static int softmax(float[] scores) {
+    int best = 0;
+    for (int k = 1; k < INTENTS; k++) {
+      if (scores[k] > scores[best]) {
+        best = k;
+      }
+    }
+    double max = scores[best];
+    double sum = 0;
+    for (int k = 0; k < INTENTS; k++) {
+      double e = Math.exp(scores[k] - max);
+      scores[k] = (float) e;
+      sum += e;
+    }
+    for (int k = 0; k < INTENTS; k++) {
+      scores[k] = (float) (scores[k] / sum);
+    }
+    return best;
+  }
+}
