@@ -57,7 +57,8 @@ public final class Classifier {
     model.score(f, scores);
     double sentiment = Math.max(-1, Math.min(1, scores[Model.SENTIMENT]));
     sentiment = Math.round(sentiment * 100) / 100.0;
-    int best = Model.softmax(scores);
+    Model.softmax(scores);
+    int best = Model.decide(scores);
     Intent intent = Intent.ALL[best];
 
     List<Reason> reasons = new ArrayList<>();
@@ -84,25 +85,27 @@ public final class Classifier {
   }
 
   private static final class Standard {
-    static final Classifier INSTANCE = build();
+    static final Classifier INSTANCE = buildStandard();
+  }
 
-    private static Classifier build() {
-      CompletableFuture<Languages> lingua = new CompletableFuture<>();
-      Thread loader =
-          Thread.ofPlatform()
-              .daemon()
-              .name("caveat-lingua-load")
-              .unstarted(
-                  () -> {
-                    try {
-                      lingua.complete(Shared.LANGUAGES);
-                    } catch (Throwable e) {
-                      lingua.completeExceptionally(e);
-                    }
-                  });
-      loader.start();
-      Model model = new Trainer(Clock.systemUTC()).train(Trainer.baseSet());
-      return new Classifier(model, lingua.join());
-    }
+  /**
+   * Trains the base model while Lingua loads on another thread. Lives outside {@link Standard} so
+   * the loader's code does not wait for that class's initialisation, which waits for the loader.
+   */
+  private static Classifier buildStandard() {
+    CompletableFuture<Languages> lingua = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("caveat-lingua-load")
+        .start(
+            () -> {
+              try {
+                lingua.complete(Shared.LANGUAGES);
+              } catch (Throwable e) {
+                lingua.completeExceptionally(e);
+              }
+            });
+    Model model = new Trainer(Clock.systemUTC()).train(Trainer.baseSet());
+    return new Classifier(model, lingua.join());
   }
 }
