@@ -2,7 +2,6 @@ package dev.caveat.core.classify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * listed products it names, each with the reasons behind it. Thread-safe; one instance serves a
  * whole application.
  *
- * <p>{@link #standard()} is trained from the shipped base set at first use (well under a second)
+ * <p>{@link #standard()} reads the model trained from the shipped base set ({@link StandardModel})
  * while Lingua loads its five language models on another thread. {@link #load} reads a model that
  * {@link Trainer} made from the base set plus reps' corrections.
  */
@@ -89,8 +88,9 @@ public final class Classifier {
   }
 
   /**
-   * Trains the base model while Lingua loads on another thread. Lives outside {@link Standard} so
-   * the loader's code does not wait for that class's initialisation, which waits for the loader.
+   * Reads (or trains) the base model while Lingua loads on another thread. Lives outside {@link
+   * Standard} so the loader's code does not wait for that class's initialisation, which waits for
+   * the loader.
    */
   private static Classifier buildStandard() {
     CompletableFuture<Languages> lingua = new CompletableFuture<>();
@@ -105,7 +105,7 @@ public final class Classifier {
                 lingua.completeExceptionally(e);
               }
             });
-    Model model = new Trainer(Clock.systemUTC()).train(Trainer.baseSet());
+    Model model = StandardModel.load();
     return new Classifier(model, lingua.join());
   }
 }
