@@ -2,7 +2,6 @@ package dev.caveat.core.classify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * listed products it names, each with the reasons behind it. Thread-safe; one instance serves a
  * whole application.
  *
- * <p>{@link #standard()} is trained from the shipped base set at first use (well under a second)
+ * <p>{@link #standard()} reads the model trained from the shipped base set ({@link StandardModel})
  * while Lingua loads its five language models on another thread. {@link #load} reads a model that
  * {@link Trainer} made from the base set plus reps' corrections.
  */
@@ -57,7 +56,8 @@ public final class Classifier {
     model.score(f, scores);
     double sentiment = Math.max(-1, Math.min(1, scores[Model.SENTIMENT]));
     sentiment = Math.round(sentiment * 100) / 100.0;
-    int best = Model.softmax(scores);
+    Model.softmax(scores);
+    int best = Model.decide(scores);
     Intent intent = Intent.ALL[best];
 
     List<Reason> reasons = new ArrayList<>();
@@ -84,25 +84,28 @@ public final class Classifier {
   }
 
   private static final class Standard {
-    static final Classifier INSTANCE = build();
+    static final Classifier INSTANCE = buildStandard();
+  }
 
-    private static Classifier build() {
-      CompletableFuture<Languages> lingua = new CompletableFuture<>();
-      Thread loader =
-          Thread.ofPlatform()
-              .daemon()
-              .name("caveat-lingua-load")
-              .unstarted(
-                  () -> {
-                    try {
-                      lingua.complete(Shared.LANGUAGES);
-                    } catch (Throwable e) {
-                      lingua.completeExceptionally(e);
-                    }
-                  });
-      loader.start();
-      Model model = new Trainer(Clock.systemUTC()).train(Trainer.baseSet());
-      return new Classifier(model, lingua.join());
-    }
+  /**
+   * Reads (or trains) the base model while Lingua loads on another thread. Lives outside {@link
+   * Standard} so the loader's code does not wait for that class's initialisation, which waits for
+   * the loader.
+   */
+  private static Classifier buildStandard() {
+    CompletableFuture<Languages> lingua = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("caveat-lingua-load")
+        .start(
+            () -> {
+              try {
+                lingua.complete(Shared.LANGUAGES);
+              } catch (Throwable e) {
+                lingua.completeExceptionally(e);
+              }
+            });
+    Model model = StandardModel.load();
+    return new Classifier(model, lingua.join());
   }
 }

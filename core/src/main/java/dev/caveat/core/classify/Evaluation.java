@@ -16,6 +16,8 @@ final class Evaluation {
     Urgency.CHURN, Urgency.LEGAL, Urgency.SAFETY, Urgency.OUTAGE
   };
 
+  static final boolean PRINT_ERRORS = Boolean.getBoolean("caveat.evaluate.errors");
+
   final int[][] confusion = new int[I.length][I.length];
   final Map<Urgency, int[]> flagCounts = new EnumMap<>(Urgency.class);
   int posts;
@@ -31,6 +33,16 @@ final class Evaluation {
     for (DataSet.Row r : rows) {
       Classification c = classifier.classify(ClassifyInput.of(r.text()));
       e.add(r, c);
+      if (PRINT_ERRORS && c.intent() != r.intent()) {
+        System.out.printf(
+            "%s %s -> %s (%.2f) %s%n    %s%n",
+            r.id(),
+            r.intent().code(),
+            c.intent().code(),
+            c.intentConfidence(),
+            c.reasonsFor("intent").stream().map(Reason::evidence).toList(),
+            r.text().replace('\n', ' '));
+      }
     }
     return e;
   }

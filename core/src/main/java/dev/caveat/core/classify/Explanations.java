@@ -44,13 +44,26 @@ final class Explanations {
     }
   }
 
+  /** Function words, their letter groups and the language prior push too, but explain nothing. */
+  private static boolean readable(Features f, int i, Text t) {
+    return switch (f.kind[i]) {
+      case Features.LANGUAGE -> false;
+      case Features.WORD -> !Languages.isFunctionWord(t.tokens[f.a[i]]);
+      case Features.CHARS -> (f.b[i] & 0xFF) >= 4 && !Languages.isFunctionWord(t.tokens[f.a[i]]);
+      case Features.BIGRAM ->
+          !(Languages.isFunctionWord(t.tokens[f.a[i]])
+              && Languages.isFunctionWord(t.tokens[f.b[i]]));
+      default -> true;
+    };
+  }
+
   /** Picks the {@code n} largest pushes above {@link #MIN_PUSH}, without sorting them all. */
   private static void top(
       float[] push, int n, String label, Features f, Text t, Hits hits, List<Reason> reasons) {
     int[] best = new int[n];
     int count = 0;
     for (int i = 0; i < push.length; i++) {
-      if (push[i] < MIN_PUSH) {
+      if (push[i] < MIN_PUSH || !readable(f, i, t)) {
         continue;
       }
       int at;

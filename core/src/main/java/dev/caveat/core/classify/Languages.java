@@ -33,6 +33,7 @@ final class Languages {
     Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.DUTCH, Language.SPANISH
   };
   private static final double LEAD = 2.0;
+  private static final double WORD_NUDGE = 0.25;
   private static final Map<String, Integer> FUNCTION_WORDS = readFunctionWords();
 
   private final LanguageDetector lingua;
@@ -82,18 +83,31 @@ final class Languages {
     if (text.letters == 0) {
       return new Guess(UNDETERMINED, "no letters to tell");
     }
-    Language l =
-        lingua.detectLanguageOf(
+    // Lingua's relative confidences (the likeliest is 1), nudged by the post's own words.
+    Map<Language, Double> confidence =
+        lingua.computeLanguageConfidenceValues(
             raw.length() > LINGUA_PREFIX ? raw.substring(0, LINGUA_PREFIX) : raw);
+    int pick = -1;
+    double top = 0;
     for (int i = 0; i < LINGUA.length; i++) {
-      if (LINGUA[i] == l) {
-        return new Guess(CODES[i], "Lingua");
+      double c = confidence.getOrDefault(LINGUA[i], 0.0) + WORD_NUDGE * score[i];
+      if (c > top) {
+        top = c;
+        pick = i;
       }
+    }
+    if (pick >= 0) {
+      return new Guess(CODES[pick], "Lingua");
     }
     if (score[best] > 0) {
       return new Guess(CODES[best], "its words (Lingua undecided)");
     }
     return new Guess(UNDETERMINED, "Lingua undecided");
+  }
+
+  /** A frequent short word of any of the five languages: no reason for a rep to read. */
+  static boolean isFunctionWord(String folded) {
+    return FUNCTION_WORDS.containsKey(folded);
   }
 
   static String supported(String declared) {

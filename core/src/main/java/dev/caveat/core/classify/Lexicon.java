@@ -25,6 +25,15 @@ final class Lexicon {
   private static final int NEGATION_SCOPE = 3;
   private static final Map<String, Lexicon> BY_LANGUAGE = new HashMap<>();
   private static final long FINGERPRINT;
+  private static final java.util.Set<Category> NEGATABLE =
+      java.util.EnumSet.of(
+          Category.POSITIVE,
+          Category.NEGATIVE,
+          Category.COMPLAINT,
+          Category.CHURN,
+          Category.LEGAL,
+          Category.SAFETY,
+          Category.OUTAGE);
 
   static {
     CRC32 crc = new CRC32();
@@ -44,8 +53,13 @@ final class Lexicon {
   }
 
   /** One element of a phrase: a word, a prefix or any word. */
-  private record Part(String text, boolean prefix) {
-    boolean matches(String token) {
+  private record Part(String text, boolean prefix, boolean hashtag) {
+    boolean matches(Text t, int i) {
+      byte kind = t.kinds[i];
+      if (kind == Text.MENTION || (hashtag && kind != Text.HASHTAG)) {
+        return false;
+      }
+      String token = t.tokens[i];
       return text.isEmpty() || (prefix ? token.startsWith(text) : token.equals(text));
     }
   }
@@ -94,7 +108,7 @@ final class Lexicon {
       }
       boolean ok = true;
       for (int k = 0; k < p.parts.length && ok; k++) {
-        ok = text.kinds[at + k] != Text.MENTION && p.parts[k].matches(text.tokens[at + k]);
+        ok = p.parts[k].matches(text, at + k);
       }
       if (ok) {
         hits.add(p.category, at, end, span(text, at, end));
@@ -116,14 +130,18 @@ final class Lexicon {
     return sb.toString();
   }
 
-  /** "not good" is negative and "not bad" is not: one-word sentiment entries after a negator. */
+  /**
+   * "not good" is negative and "not bad" is not: one-word entries after a negator turn around. A
+   * negated problem word ("no delay", "aucune plainte") counts as a negated negative word, and no
+   * longer as a complaint or an urgency.
+   */
   private static void negate(Hits hits) {
     if (hits.count(Category.NEGATOR) == 0) {
       return;
     }
     for (int i = 0; i < hits.size; i++) {
       Category c = hits.category[i];
-      if ((c != Category.POSITIVE && c != Category.NEGATIVE) || hits.end[i] - hits.start[i] != 1) {
+      if (!NEGATABLE.contains(c) || hits.end[i] - hits.start[i] != 1) {
         continue;
       }
       for (int j = 0; j < hits.size; j++) {
@@ -131,7 +149,7 @@ final class Lexicon {
         if (hits.category[j] == Category.NEGATOR
             && distance >= 1
             && distance <= NEGATION_SCOPE
-            && !insidePhrase(hits, hits.start[j])) {
+            && !insidePhrase(hits, hits.start[j], hits.start[i])) {
           hits.recount(
               i, c == Category.POSITIVE ? Category.NEGATED_POSITIVE : Category.NEGATED_NEGATIVE);
           break;
@@ -140,10 +158,16 @@ final class Lexicon {
     }
   }
 
-  /** A negator inside a longer entry ("not working") already said what it means there. */
-  private static boolean insidePhrase(Hits hits, int token) {
+  /**
+   * A negator inside a longer entry ("no internet") already said what it means there, and does not
+   * reach past it; inside an entry that holds the word too ("not bad") it still turns it around.
+   */
+  private static boolean insidePhrase(Hits hits, int negator, int word) {
     for (int i = 0; i < hits.size; i++) {
-      if (hits.end[i] - hits.start[i] > 1 && hits.start[i] <= token && token < hits.end[i]) {
+      if (hits.end[i] - hits.start[i] > 1
+          && hits.start[i] <= negator
+          && negator < hits.end[i]
+          && word >= hits.end[i]) {
         return true;
       }
     }
@@ -168,14 +192,16 @@ final class Lexicon {
     List<Part> parts = new ArrayList<>();
     for (String word : entry.split(" +")) {
       if (word.equals("*")) {
-        parts.add(new Part("", false));
+        parts.add(new Part("", false, false));
       } else if (word.endsWith("*")) {
-        parts.add(new Part(Fold.text(word.substring(0, word.length() - 1)), true));
+        parts.add(new Part(Fold.text(word.substring(0, word.length() - 1)), true, false));
       } else {
         Text t = TextScanner.scan(word);
+        if (t.size == 0 || t.count(Text.MENTION) > 0) {
+          throw new IllegalStateException("lexicon entry has no word or a mention: " + entry);
+        }
         for (int i = 0; i < t.size; i++) {
-          String token = t.tokens[i];
-          parts.add(new Part(t.kinds[i] == Text.MENTION ? token.substring(1) : token, false));
+          parts.add(new Part(t.tokens[i], false, t.kinds[i] == Text.HASHTAG));
         }
       }
     }
@@ -211,7 +237,8 @@ final class Lexicon {
                   new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8))) {
         for (String line = r.readLine(); line != null; line = r.readLine()) {
           String l = line.strip();
-          if (!l.isEmpty() && !l.startsWith("#")) {
+          // "# " starts a comment; "#fail" is a hashtag entry.
+          if (!l.isEmpty() && !l.startsWith("# ") && !l.equals("#")) {
             lines.add(l);
           }
         }

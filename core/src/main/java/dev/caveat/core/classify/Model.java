@@ -39,6 +39,32 @@ public final class Model {
     }
   }
 
+  static final float COMPLAINT_FLOOR = 0.25f;
+  static final float SPAM_FLOOR = 0.5f;
+
+  /**
+   * The answer from the probabilities: the likeliest intent, except that a complaint wins from
+   * {@link #COMPLAINT_FLOOR} on (a missed complaint costs more than a complaint that was not one)
+   * and spam needs {@link #SPAM_FLOOR} (a customer's post hidden as spam is never answered).
+   */
+  static int decide(float[] p) {
+    int c = Intent.COMPLAINT.ordinal();
+    int spam = Intent.SPAM.ordinal();
+    int best = -1;
+    for (int k = 0; k < INTENTS; k++) {
+      if (k == spam && p[k] < SPAM_FLOOR) {
+        continue;
+      }
+      if (best < 0 || p[k] > p[best]) {
+        best = k;
+      }
+    }
+    if (best != c && best != spam && p[c] >= COMPLAINT_FLOOR) {
+      return c;
+    }
+    return best;
+  }
+
   /** Softmax of the intent scores in place; returns the best intent's index. */
   static int softmax(float[] scores) {
     int best = 0;

@@ -218,7 +218,7 @@ final class TextScanner {
 
   private void punctuation(int cp) {
     switch (cp) {
-      case '?' -> out.questions++;
+      case '?', '¿' -> out.questions++;
       case '!' -> out.exclamations++;
       case '€', '$', '£' -> out.prices++;
       case '%' -> out.percents++;

@@ -26,8 +26,8 @@ public final class Trainer {
   static final float CORRECTION_WEIGHT = 5f;
   static final int CORRECTION_ROUNDS = 4;
   private static final long SEED = 20_240_611L;
-  private static final int EPOCHS = 20;
-  private static final float LEARNING_RATE = 0.3f;
+  private static final int EPOCHS = 30;
+  private static final float LEARNING_RATE = 0.6f;
   private static final float DECAY = 1e-4f;
 
   private final Clock clock;
@@ -196,8 +196,11 @@ public final class Trainer {
     Map<String, Integer> perIntent = new HashMap<>();
     int corrections = 0;
     CRC32 crc = new CRC32();
-    crc.update(FeatureExtractor.SCHEMA);
-    crc.update(Long.hashCode(Lexicon.fingerprint()));
+    crc.update(
+        java.nio.ByteBuffer.allocate(12)
+            .putInt(FeatureExtractor.SCHEMA)
+            .putLong(Lexicon.fingerprint())
+            .array());
     for (LabelledPost p : examples) {
       String lang = p.language() == null ? Languages.UNDETERMINED : p.language();
       perLanguage.merge(lang, 1, Integer::sum);
@@ -219,7 +222,7 @@ public final class Trainer {
     return new ModelInfo(
         ModelFile.FORMAT_VERSION,
         version,
-        clock.instant(),
+        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
         examples.size() - corrections,
         corrections,
         perLanguage,
