@@ -150,7 +150,11 @@ class CrashRecoveryIntegrationTest {
         .sendAsync(
             HttpRequest.newBuilder(
                     URI.create(
-                        "http://localhost:" + caveat.port() + "/api/v1/sources/" + source + "/poll"))
+                        "http://localhost:"
+                            + caveat.port()
+                            + "/api/v1/sources/"
+                            + source
+                            + "/poll"))
                 .header("Authorization", "Bearer " + OPERATOR)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
@@ -159,7 +163,8 @@ class CrashRecoveryIntegrationTest {
 
   private static String feedItems() {
     StringBuilder rss =
-        new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Busy</title>");
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Busy</title>");
     for (int i = 1; i <= FEED_ITEMS; i++) {
       rss.append("<item><guid>https://public.example/feed/")
           .append(i)

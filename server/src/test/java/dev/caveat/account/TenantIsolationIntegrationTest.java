@@ -181,9 +181,31 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 404),
             new Call(
                 "POST",
+                "/api/v1/companies/{slug}/mentions/{id}/intent",
+                v + "/mentions/" + mentionId + "/intent",
+                Map.of("intent", "spam"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/mentions/{id}/intent",
+                i + "/mentions/" + mentionId + "/intent",
+                Map.of("intent", "spam"),
+                404),
+            new Call(
+                "POST",
                 "/api/v1/ingest",
                 "/api/v1/ingest",
                 List.of(post("iso-" + victim, "1", "x")),
+                403),
+            new Call("POST", "/api/v1/classify", "/api/v1/classify", Map.of("text", "hi"), 200),
+            new Call("GET", "/api/v1/classifier/models", "/api/v1/classifier/models", null, 403),
+            new Call(
+                "POST", "/api/v1/classifier/retrain", "/api/v1/classifier/retrain", Map.of(), 403),
+            new Call(
+                "POST",
+                "/api/v1/classifier/models/{version}/activate",
+                "/api/v1/classifier/models/1/activate",
+                Map.of(),
                 403));
 
     for (String token : List.of(intruderAdmin, intruderRep)) {

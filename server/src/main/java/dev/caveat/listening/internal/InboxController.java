@@ -11,8 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The care rep's inbox: a company's mentions, newest first, and each one opened. */
 @Controller
@@ -20,10 +22,12 @@ class InboxController {
 
   private final CompanyAccess access;
   private final MentionFeed feed;
+  private final Relabelling relabelling;
 
-  InboxController(CompanyAccess access, MentionFeed feed) {
+  InboxController(CompanyAccess access, MentionFeed feed, Relabelling relabelling) {
     this.access = access;
     this.feed = feed;
+    this.relabelling = relabelling;
   }
 
   @GetMapping("/")
@@ -77,6 +81,26 @@ class InboxController {
     model.addAttribute("actor", actor);
     model.addAttribute("company", company);
     model.addAttribute("mention", feed.one(company.id(), id));
+    model.addAttribute("intents", INTENTS);
     return "listening/mention";
   }
+
+  @PostMapping("/c/{slug}/mentions/{id}/intent")
+  String correctIntent(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable long id,
+      @RequestParam String intent,
+      RedirectAttributes redirect) {
+    Company company = access.require(actor, slug, Permission.READ);
+    relabelling.correctIntent(company.id(), id, intent, actor.name());
+    redirect.addFlashAttribute(
+        "notice", "Thanks: the intent is now " + intent + ", and the next model learns from it.");
+    return "redirect:/c/" + slug + "/mentions/" + id;
+  }
+
+  private static final List<String> INTENTS =
+      java.util.Arrays.stream(dev.caveat.core.classify.Intent.values())
+          .map(dev.caveat.core.classify.Intent::code)
+          .toList();
 }

@@ -1,6 +1,7 @@
 package dev.caveat.listening.internal;
 
 import dev.caveat.account.CompanyId;
+import dev.caveat.core.classify.Classification;
 import dev.caveat.core.post.InvalidPostException;
 import dev.caveat.core.post.Post;
 import dev.caveat.core.post.PostNormaliser;
@@ -32,6 +33,7 @@ class IntakeService implements PostIntake {
   private final Mentions mentions;
   private final StandingQueries standing;
   private final Copies copies;
+  private final Classifications classifications;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -41,6 +43,7 @@ class IntakeService implements PostIntake {
       Mentions mentions,
       StandingQueries standing,
       Copies copies,
+      Classifications classifications,
       ApplicationEventPublisher events,
       Clock clock) {
     this.keys = keys;
@@ -48,6 +51,7 @@ class IntakeService implements PostIntake {
     this.mentions = mentions;
     this.standing = standing;
     this.copies = copies;
+    this.classifications = classifications;
     this.events = events;
     this.clock = clock;
   }
@@ -56,7 +60,11 @@ class IntakeService implements PostIntake {
   private record Candidate(int index, Post post, PostKeys.Key key) {}
 
   private record Match(
-      Candidate candidate, String cluster, List<StandingQueries.MonitorRef> monitors) {}
+      Candidate candidate,
+      Post post,
+      String cluster,
+      List<StandingQueries.MonitorRef> monitors,
+      Classification classification) {}
 
   @Override
   @Transactional
@@ -86,7 +94,14 @@ class IntakeService implements PostIntake {
         // Copies matter only among posts someone listens for, so only those are remembered:
         // the memory then spans days of mentions instead of minutes of firehose.
         String cluster = copies.clusterOf(candidate.key(), candidate.post().text());
-        matches.add(new Match(candidate, cluster, monitors));
+        Classification classification = classifications.classify(candidate.post());
+        matches.add(
+            new Match(
+                candidate,
+                withLanguage(candidate.post(), classification.language()),
+                cluster,
+                monitors,
+                classification));
       }
     }
     for (Map.Entry<Integer, Integer> counted : record(matches, now).entrySet()) {
@@ -102,7 +117,7 @@ class IntakeService implements PostIntake {
     }
     Map<PostKeys.Key, Long> ids =
         posts.insertAll(
-            matches.stream().map(m -> m.candidate().post()).toList(),
+            matches.stream().map(Match::post).toList(),
             matches.stream().map(Match::cluster).toList(),
             now);
     Map<String, Mentions.NewMention> byCompanyAndCluster = new LinkedHashMap<>();
@@ -113,7 +128,8 @@ class IntakeService implements PostIntake {
         continue;
       }
       indexOfPost.put(postId, match.candidate().index());
-      Instant postedAt = postedAt(match.candidate().post(), now);
+      Instant postedAt = postedAt(match.post(), now);
+      Mentions.Labels labels = Mentions.Labels.of(match.classification());
       for (StandingQueries.MonitorRef monitor : match.monitors()) {
         byCompanyAndCluster.merge(
             monitor.company().value() + "/" + match.cluster(),
@@ -124,16 +140,9 @@ class IntakeService implements PostIntake {
                 monitor.name(),
                 postedAt,
                 match.cluster(),
-                1),
-            (first, copy) ->
-                new Mentions.NewMention(
-                    first.company(),
-                    first.postId(),
-                    first.monitorId(),
-                    first.monitorName(),
-                    first.postedAt(),
-                    first.cluster(),
-                    first.copies() + 1));
+                1,
+                labels),
+            (first, copy) -> first.withCopies(first.copies() + 1));
       }
     }
     Map<Integer, Integer> created = new LinkedHashMap<>();
@@ -147,6 +156,24 @@ class IntakeService implements PostIntake {
       }
     }
     return created;
+  }
+
+  /** A post that does not say its language gets the one its words are in, when they tell. */
+  private static Post withLanguage(Post post, String detected) {
+    if (post.language() != null || detected == null || detected.equals("und")) {
+      return post;
+    }
+    return new Post(
+        post.source(),
+        post.externalId(),
+        post.url(),
+        post.author(),
+        post.title(),
+        post.text(),
+        post.html(),
+        post.published(),
+        post.inReplyTo(),
+        detected);
   }
 
   /** A date in the future is a clock error or a trick to stay on top of the inbox; it is now. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +43,11 @@ class MentionController {
       String cluster,
       int copies,
       Instant published,
-      Instant foundAt) {
+      Instant foundAt,
+      List<String> urgency,
+      Float intentConfidence,
+      List<Mentions.Why> reasons,
+      boolean intentCorrected) {
 
     static MentionView of(Mentions.Mention m) {
       Author author =
@@ -65,18 +71,27 @@ class MentionController {
           m.cluster(),
           m.copies(),
           m.postedAt(),
-          m.foundAt());
+          m.foundAt(),
+          m.urgency(),
+          m.intentConfidence(),
+          m.reasons(),
+          m.intentCorrected());
     }
   }
 
   record MentionPage(List<MentionView> items, String nextCursor) {}
 
+  /** A rep's word on what a mention's post wants. */
+  record IntentCorrection(String intent) {}
+
   private final CompanyAccess access;
   private final MentionFeed feed;
+  private final Relabelling relabelling;
 
-  MentionController(CompanyAccess access, MentionFeed feed) {
+  MentionController(CompanyAccess access, MentionFeed feed, Relabelling relabelling) {
     this.access = access;
     this.feed = feed;
+    this.relabelling = relabelling;
   }
 
   @GetMapping
@@ -102,6 +117,18 @@ class MentionController {
   MentionView one(Actor actor, @PathVariable String slug, @PathVariable long id) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     return MentionView.of(feed.one(company, id));
+  }
+
+  /** Any rep of the company may correct: they are the ones reading the posts. */
+  @PostMapping("/{id}/intent")
+  MentionView correctIntent(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable long id,
+      @RequestBody IntentCorrection correction) {
+    CompanyId company = access.require(actor, slug, Permission.READ).id();
+    return MentionView.of(
+        relabelling.correctIntent(company, id, correction.intent(), actor.name()));
   }
 
   private static Instant instant(String since) {

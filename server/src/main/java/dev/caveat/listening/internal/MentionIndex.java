@@ -110,7 +110,15 @@ class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
    */
   @EventListener
   void found(MentionFound event) {
-    long id = event.mentionId();
+    queueAfterCommit(event.mentionId());
+  }
+
+  /** A mention's labels changed, such as a rep correcting its intent: index it again. */
+  void changed(long id) {
+    queueAfterCommit(id);
+  }
+
+  private void queueAfterCommit(long id) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       pending.add(id);
       return;

@@ -1,6 +1,8 @@
 package dev.caveat.listening.internal;
 
 import dev.caveat.account.CompanyId;
+import dev.caveat.core.classify.Classification;
+import dev.caveat.core.classify.Urgency;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class Mentions {
@@ -36,7 +39,14 @@ class Mentions {
       String cluster,
       int copies,
       Instant postedAt,
-      Instant foundAt) {}
+      Instant foundAt,
+      List<String> urgency,
+      Float intentConfidence,
+      List<Why> reasons,
+      boolean intentCorrected) {}
+
+  /** One piece of evidence for a label, as the classifier gave it. */
+  record Why(String label, String evidence, double weight) {}
 
   /** Where a page of mentions ends: the next page starts strictly after it. */
   record Position(Instant postedAt, long id) {}
@@ -46,13 +56,41 @@ class Mentions {
   private static final String SELECT =
       "select m.id, m.post_id, p.source, p.external_id, p.url, p.author_handle, p.author_name,"
           + " p.author_url, p.title, p.text, p.language, m.intent, m.sentiment, m.monitor_name,"
-          + " m.case_number, m.cluster, m.copies, m.posted_at, m.found_at"
+          + " m.case_number, m.cluster, m.copies, m.posted_at, m.found_at, m.urgency,"
+          + " m.intent_confidence, m.reasons::text as reasons, m.intent_corrected"
           + " from mention m join post p on p.id = m.post_id";
 
   private final JdbcClient jdbc;
 
   Mentions(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * What the classifier said of a mention's post.
+   *
+   * @param reasons the evidence, as JSON: [{"label","evidence","weight"}]
+   */
+  record Labels(
+      String intent, float confidence, float sentiment, List<String> urgency, String reasons) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Labels of(Classification c) {
+      List<Map<String, Object>> reasons =
+          c.reasons().stream()
+              .map(
+                  r ->
+                      Map.<String, Object>of(
+                          "label", r.label(), "evidence", r.evidence(), "weight", r.weight()))
+              .toList();
+      return new Labels(
+          c.intent().code(),
+          (float) c.intentConfidence(),
+          (float) c.sentiment(),
+          c.urgency().stream().sorted().map(Urgency::code).toList(),
+          JSON.writeValueAsString(reasons));
+    }
   }
 
   /** A mention to record: the first post of its cluster a company's monitor matched. */
@@ -63,7 +101,14 @@ class Mentions {
       String monitorName,
       Instant postedAt,
       String cluster,
-      int copies) {}
+      int copies,
+      Labels labels) {
+
+    NewMention withCopies(int more) {
+      return new NewMention(
+          company, postId, monitorId, monitorName, postedAt, cluster, more, labels);
+    }
+  }
 
   /** A mention as recorded; {@code created} is false when it only counted more copies. */
   record Recorded(long id, CompanyId company, long postId, UUID monitorId, boolean created) {}
@@ -84,6 +129,11 @@ class Mentions {
     String[] postedAt = new String[n];
     String[] clusters = new String[n];
     Integer[] copies = new Integer[n];
+    String[] intents = new String[n];
+    Float[] confidences = new Float[n];
+    Float[] sentiments = new Float[n];
+    String[] urgencies = new String[n];
+    String[] reasons = new String[n];
     for (int i = 0; i < n; i++) {
       NewMention m = mentions.get(i);
       companies[i] = m.company().value().toString();
@@ -93,18 +143,40 @@ class Mentions {
       postedAt[i] = m.postedAt().toString();
       clusters[i] = m.cluster();
       copies[i] = m.copies();
+      Labels labels = m.labels();
+      intents[i] = labels == null ? null : labels.intent();
+      confidences[i] = labels == null ? null : labels.confidence();
+      sentiments[i] = labels == null ? null : labels.sentiment();
+      // One text per row: unnest cannot take an array of arrays of different lengths.
+      urgencies[i] = labels == null ? "" : String.join(",", labels.urgency());
+      reasons[i] = labels == null ? null : labels.reasons();
     }
     return jdbc.sql(
             "insert into mention (company_id, post_id, monitor_id, monitor_name, posted_at,"
-                + " found_at, cluster, copies)"
-                + " select c::uuid, p, m::uuid, n, t::timestamptz, ?, cl, k"
+                + " found_at, cluster, copies, intent, intent_confidence, sentiment, urgency,"
+                + " reasons)"
+                + " select c::uuid, p, m::uuid, n, t::timestamptz, ?, cl, k, i, ic, s,"
+                + " string_to_array(u, ','), r::jsonb"
                 + " from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::int[]) as x(c, p, m, n, t, cl, k)"
+                + " ?::int[], ?::text[], ?::real[], ?::real[], ?::text[], ?::text[])"
+                + " as x(c, p, m, n, t, cl, k, i, ic, s, u, r)"
                 + " on conflict (company_id, cluster) do update"
                 + " set copies = mention.copies + excluded.copies"
                 + " returning id, company_id, post_id, monitor_id, (xmax = 0) as created")
         .params(
-            Timestamp.from(foundAt), companies, posts, monitors, names, postedAt, clusters, copies)
+            Timestamp.from(foundAt),
+            companies,
+            posts,
+            monitors,
+            names,
+            postedAt,
+            clusters,
+            copies,
+            intents,
+            confidences,
+            sentiments,
+            urgencies,
+            reasons)
         .query(
             (rs, row) ->
                 new Recorded(
@@ -210,6 +282,7 @@ class Mentions {
 
   private static Mention map(ResultSet rs, int row) throws SQLException {
     Number sentiment = (Number) rs.getObject("sentiment");
+    Number confidence = (Number) rs.getObject("intent_confidence");
     return new Mention(
         rs.getLong("id"),
         rs.getLong("post_id"),
@@ -229,6 +302,34 @@ class Mentions {
         rs.getString("cluster"),
         rs.getInt("copies"),
         rs.getTimestamp("posted_at").toInstant(),
-        rs.getTimestamp("found_at").toInstant());
+        rs.getTimestamp("found_at").toInstant(),
+        List.of((String[]) rs.getArray("urgency").getArray()),
+        confidence == null ? null : confidence.floatValue(),
+        reasons(rs.getString("reasons")),
+        rs.getBoolean("intent_corrected"));
+  }
+
+  private static List<Why> reasons(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    return List.of(Labels.JSON.readValue(json, Why[].class));
+  }
+
+  /**
+   * Sets the intent a rep says is right; the classifier's word is kept in the correction.
+   *
+   * @return the mention as it was before, if the company has it
+   */
+  Optional<Mention> correctIntent(CompanyId company, long id, String intent) {
+    Optional<Mention> before = find(company, id);
+    before.ifPresent(
+        m ->
+            jdbc.sql(
+                    "update mention set intent = ?, intent_corrected = true"
+                        + " where company_id = ? and id = ?")
+                .params(intent, company.value(), id)
+                .update());
+    return before;
   }
 }
