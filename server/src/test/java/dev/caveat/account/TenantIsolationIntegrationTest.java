@@ -198,6 +198,13 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 List.of(post("iso-" + victim, "1", "x")),
                 403),
             new Call("POST", "/api/v1/classify", "/api/v1/classify", Map.of("text", "hi"), 200),
+            new Call("GET", "/api/v1/companies/{slug}/products", v + "/products", null, 404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/products",
+                v + "/products",
+                Map.of("products", List.of(Map.of("name", "x"))),
+                404),
             new Call("GET", "/api/v1/classifier/models", "/api/v1/classifier/models", null, 403),
             new Call(
                 "POST", "/api/v1/classifier/retrain", "/api/v1/classifier/retrain", Map.of(), 403),

@@ -103,6 +103,41 @@ class ClassificationIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void aMentionNamesTheCompanysListedProductsItMentions() {
+    ApiClient api = api();
+    String slug = uniqueSlug("prod");
+    String admin = companyWithAdminToken(api, slug);
+    String rep = token(api, admin, slug, "rep");
+    String brand = "zp" + UUID.randomUUID().toString().substring(0, 6);
+    monitor(api, admin, slug, "Brand", brand);
+    String products = "/api/v1/companies/" + slug + "/products";
+    Map<String, Object> list =
+        Map.of(
+            "products",
+            List.of(
+                Map.of("name", "Livebox 6", "aliases", List.of("livebox")),
+                Map.of("name", "Decodeur TV")));
+    assertThat(api.put(products, rep, list).status()).isEqualTo(403);
+    ApiClient.Response saved = api.put(products, admin, list);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    assertThat(api.get(products, rep).json().get("products").size()).isEqualTo(2);
+    ApiClient.Response twice =
+        api.put(
+            products,
+            admin,
+            Map.of("products", List.of(Map.of("name", "Box"), Map.of("name", "box"))));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().get("detail").stringValue()).contains("listed twice");
+
+    api.post(
+        "/api/v1/ingest",
+        OPERATOR,
+        post("forum-" + slug, "1", "Ma livebox " + brand + " redémarre toute seule depuis hier"));
+    JsonNode mention = api.get("/api/v1/companies/" + slug + "/mentions", rep).json();
+    assertThat(strings(mention.get("items").get(0).get("products"))).containsExactly("Livebox 6");
+  }
+
+  @Test
   void aRepsCorrectionChangesTheNextModelsAnswerAndAnOlderModelCanComeBack() {
     ApiClient api = api();
     String slug = uniqueSlug("fix");

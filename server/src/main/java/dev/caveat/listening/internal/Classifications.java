@@ -4,6 +4,7 @@ import dev.caveat.core.classify.Classification;
 import dev.caveat.core.classify.Classifier;
 import dev.caveat.core.classify.ClassifyInput;
 import dev.caveat.core.classify.ModelFile;
+import dev.caveat.core.classify.Product;
 import dev.caveat.core.post.Post;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,10 +42,15 @@ class Classifications {
   }
 
   Classification classify(Post post) {
+    return classify(post, List.of());
+  }
+
+  /** With the company's products, to say which of them the post names. */
+  Classification classify(Post post, List<Product> products) {
     String text = post.text() == null ? "" : post.text();
     return current()
         .classifier()
-        .classify(new ClassifyInput(text, post.title(), post.language(), null, List.of()));
+        .classify(new ClassifyInput(text, post.title(), post.language(), null, products));
   }
 
   InUse current() {

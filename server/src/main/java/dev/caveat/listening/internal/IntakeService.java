@@ -2,6 +2,7 @@ package dev.caveat.listening.internal;
 
 import dev.caveat.account.CompanyId;
 import dev.caveat.core.classify.Classification;
+import dev.caveat.core.classify.Product;
 import dev.caveat.core.post.InvalidPostException;
 import dev.caveat.core.post.Post;
 import dev.caveat.core.post.PostNormaliser;
@@ -34,6 +35,7 @@ class IntakeService implements PostIntake {
   private final StandingQueries standing;
   private final Copies copies;
   private final Classifications classifications;
+  private final CompanyProducts products;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -44,6 +46,7 @@ class IntakeService implements PostIntake {
       StandingQueries standing,
       Copies copies,
       Classifications classifications,
+      CompanyProducts products,
       ApplicationEventPublisher events,
       Clock clock) {
     this.keys = keys;
@@ -52,6 +55,7 @@ class IntakeService implements PostIntake {
     this.standing = standing;
     this.copies = copies;
     this.classifications = classifications;
+    this.products = products;
     this.events = events;
     this.clock = clock;
   }
@@ -120,6 +124,12 @@ class IntakeService implements PostIntake {
             matches.stream().map(Match::post).toList(),
             matches.stream().map(Match::cluster).toList(),
             now);
+    Map<CompanyId, List<Product>> listed =
+        products.of(
+            matches.stream()
+                .flatMap(m -> m.monitors().stream())
+                .map(StandingQueries.MonitorRef::company)
+                .collect(java.util.stream.Collectors.toSet()));
     Map<String, Mentions.NewMention> byCompanyAndCluster = new LinkedHashMap<>();
     Map<Long, Integer> indexOfPost = new LinkedHashMap<>();
     for (Match match : matches) {
@@ -131,6 +141,11 @@ class IntakeService implements PostIntake {
       Instant postedAt = postedAt(match.post(), now);
       Mentions.Labels labels = Mentions.Labels.of(match.classification());
       for (StandingQueries.MonitorRef monitor : match.monitors()) {
+        List<Product> companyProducts = listed.get(monitor.company());
+        Mentions.Labels companyLabels =
+            companyProducts == null
+                ? labels
+                : Mentions.Labels.of(classifications.classify(match.post(), companyProducts));
         byCompanyAndCluster.merge(
             monitor.company().value() + "/" + match.cluster(),
             new Mentions.NewMention(
@@ -141,7 +156,7 @@ class IntakeService implements PostIntake {
                 postedAt,
                 match.cluster(),
                 1,
-                labels),
+                companyLabels),
             (first, copy) -> first.withCopies(first.copies() + 1));
       }
     }

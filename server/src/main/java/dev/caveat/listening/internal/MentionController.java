@@ -47,7 +47,8 @@ class MentionController {
       List<String> urgency,
       Float intentConfidence,
       List<Mentions.Why> reasons,
-      boolean intentCorrected) {
+      boolean intentCorrected,
+      List<String> products) {
 
     static MentionView of(Mentions.Mention m) {
       Author author =
@@ -75,7 +76,8 @@ class MentionController {
           m.urgency(),
           m.intentConfidence(),
           m.reasons(),
-          m.intentCorrected());
+          m.intentCorrected(),
+          m.products());
     }
   }
 

@@ -43,7 +43,8 @@ class Mentions {
       List<String> urgency,
       Float intentConfidence,
       List<Why> reasons,
-      boolean intentCorrected) {}
+      boolean intentCorrected,
+      List<String> products) {}
 
   /** One piece of evidence for a label, as the classifier gave it. */
   record Why(String label, String evidence, double weight) {}
@@ -57,7 +58,7 @@ class Mentions {
       "select m.id, m.post_id, p.source, p.external_id, p.url, p.author_handle, p.author_name,"
           + " p.author_url, p.title, p.text, p.language, m.intent, m.sentiment, m.monitor_name,"
           + " m.case_number, m.cluster, m.copies, m.posted_at, m.found_at, m.urgency,"
-          + " m.intent_confidence, m.reasons::text as reasons, m.intent_corrected"
+          + " m.intent_confidence, m.reasons::text as reasons, m.intent_corrected, m.products"
           + " from mention m join post p on p.id = m.post_id";
 
   private final JdbcClient jdbc;
@@ -72,7 +73,12 @@ class Mentions {
    * @param reasons the evidence, as JSON: [{"label","evidence","weight"}]
    */
   record Labels(
-      String intent, float confidence, float sentiment, List<String> urgency, String reasons) {
+      String intent,
+      float confidence,
+      float sentiment,
+      List<String> urgency,
+      List<String> products,
+      String reasons) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -89,9 +95,13 @@ class Mentions {
           (float) c.intentConfidence(),
           (float) c.sentiment(),
           c.urgency().stream().sorted().map(Urgency::code).toList(),
+          c.products(),
           JSON.writeValueAsString(reasons));
     }
   }
+
+  /** Between product names in one text: a character no product name contains. */
+  private static final String UNIT_SEPARATOR = "\u001f";
 
   /** A mention to record: the first post of its cluster a company's monitor matched. */
   record NewMention(
@@ -134,6 +144,7 @@ class Mentions {
     Float[] sentiments = new Float[n];
     String[] urgencies = new String[n];
     String[] reasons = new String[n];
+    String[] products = new String[n];
     for (int i = 0; i < n; i++) {
       NewMention m = mentions.get(i);
       companies[i] = m.company().value().toString();
@@ -150,16 +161,17 @@ class Mentions {
       // One text per row: unnest cannot take an array of arrays of different lengths.
       urgencies[i] = labels == null ? "" : String.join(",", labels.urgency());
       reasons[i] = labels == null ? null : labels.reasons();
+      products[i] = labels == null ? "" : String.join(UNIT_SEPARATOR, labels.products());
     }
     return jdbc.sql(
             "insert into mention (company_id, post_id, monitor_id, monitor_name, posted_at,"
                 + " found_at, cluster, copies, intent, intent_confidence, sentiment, urgency,"
-                + " reasons)"
+                + " reasons, products)"
                 + " select c::uuid, p, m::uuid, n, t::timestamptz, ?, cl, k, i, ic, s,"
-                + " string_to_array(u, ','), r::jsonb"
+                + " string_to_array(u, ','), r::jsonb, string_to_array(pr, chr(31))"
                 + " from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                + " ?::int[], ?::text[], ?::real[], ?::real[], ?::text[], ?::text[])"
-                + " as x(c, p, m, n, t, cl, k, i, ic, s, u, r)"
+                + " ?::int[], ?::text[], ?::real[], ?::real[], ?::text[], ?::text[], ?::text[])"
+                + " as x(c, p, m, n, t, cl, k, i, ic, s, u, r, pr)"
                 + " on conflict (company_id, cluster) do update"
                 + " set copies = mention.copies + excluded.copies"
                 + " returning id, company_id, post_id, monitor_id, (xmax = 0) as created")
@@ -176,7 +188,8 @@ class Mentions {
             confidences,
             sentiments,
             urgencies,
-            reasons)
+            reasons,
+            products)
         .query(
             (rs, row) ->
                 new Recorded(
@@ -306,7 +319,8 @@ class Mentions {
         List.of((String[]) rs.getArray("urgency").getArray()),
         confidence == null ? null : confidence.floatValue(),
         reasons(rs.getString("reasons")),
-        rs.getBoolean("intent_corrected"));
+        rs.getBoolean("intent_corrected"),
+        List.of((String[]) rs.getArray("products").getArray()));
   }
 
   private static List<Why> reasons(String json) {
