@@ -139,6 +139,29 @@ class InboxBrowserTest {
   }
 
   @Test
+  void theRepSeesWhyAMentionGotItsIntentAndCorrectsIt() {
+    signIn("rep@northwind.example", PASSWORD);
+    page.locator("ol.mentions > li.mention")
+        .filter(new Locator.FilterOptions().setHasText("Router keeps rebooting"))
+        .click();
+    Locator facts = page.locator("dl.facts");
+    assertThat(facts).containsText("Language");
+    assertThat(facts).containsText("en");
+    String given = page.locator(".intent").innerText();
+    assertThat(given).isIn("complaint", "question", "praise", "need", "spam", "other");
+    assertThat(page.locator("section.reasons li").first()).isVisible();
+
+    String corrected = given.equals("praise") ? "other" : "praise";
+    page.getByLabel("Wrong intent? It is").selectOption(corrected);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Correct")).click();
+    assertThat(page.getByRole(AriaRole.STATUS)).containsText("the intent is now " + corrected);
+    assertThat(page.locator(".intent")).hasText(corrected);
+    assertThat(facts).containsText("corrected by a rep");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("mention-corrected.png")));
+  }
+
+  @Test
   void aWrongPasswordIsToldPlainly() {
     signIn("rep@northwind.example", "not-the-password");
     assertThat(page.getByRole(AriaRole.ALERT)).containsText("do not match");
