@@ -40,6 +40,8 @@ final class CaveatProcess implements AutoCloseable {
                     "--caveat.data-dir=" + dataDir,
                     "--caveat.bootstrap.token=" + token,
                     "--caveat.sources.polling.enabled=false",
+                    // The load run's own Jetstream stand-in listens on loopback.
+                    "--caveat.sources.allowed-addresses=127.0.0.1",
                     "--logging.level.root=WARN"))
             .redirectErrorStream(true)
             .redirectOutput(dataDir.resolve("caveat.log").toFile())

@@ -1,28 +1,18 @@
 package dev.caveat.bench.load;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The end-to-end load run: the packaged Caveat with a capped heap and many monitors, posts pushed
@@ -72,18 +62,32 @@ public final class EndToEndLoad {
           posts, pushed.seconds(), posts / pushed.seconds(), pushed.mentions());
       System.out.printf("Heap after ingest: %s%n", heap(http));
 
-      long[] delays = latency(http, rate, seconds);
-      Arrays.sort(delays);
-      System.out.printf(
-          "Push to visible mention at %,d posts/s for %d s: %,d samples, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
-          rate,
-          seconds,
-          delays.length,
-          pct(delays, 50),
-          pct(delays, 95),
-          pct(delays, 99),
-          delays[delays.length - 1]);
+      PushLatency latency = new PushLatency(http, rate, seconds);
+      latency.setUp();
+      report("a signed webhook", rate, seconds, latency.measure("hook", latency.webhook()));
+      try (JetstreamFeed feed = new JetstreamFeed()) {
+        report(
+            "a Bluesky Jetstream stream",
+            rate,
+            seconds,
+            latency.measure("jet", latency.jetstream(feed)));
+      }
     }
+  }
+
+  private static void report(String source, int rate, int seconds, long[] delays) {
+    Arrays.sort(delays);
+    System.out.printf(
+        "Push to visible mention through %s at %,d posts/s for %d s: %,d samples, p50 %d ms,"
+            + " p95 %d ms, p99 %d ms, max %d ms%n",
+        source,
+        rate,
+        seconds,
+        delays.length,
+        pct(delays, 50),
+        pct(delays, 95),
+        pct(delays, 99),
+        delays.length == 0 ? -1 : delays[delays.length - 1]);
   }
 
   private static void createMonitors(Http http, int companies) throws Exception {
@@ -217,181 +221,6 @@ public final class EndToEndLoad {
     return new Throughput(seconds(started), mentions.get());
   }
 
-  /**
-   * Pushes signed webhook deliveries at the given rate; one post in ten carries a marker a monitor
-   * looks for, and a reader asks the mentions API every 50 ms when each one shows up.
-   */
-  private static long[] latency(Http http, int rate, int seconds) throws Exception {
-    check(
-        http.post(
-            "/api/v1/companies", "application/json", "{\"name\":\"Latency\",\"slug\":\"latency\"}"),
-        201);
-    check(
-        http.post(
-            "/api/v1/companies/latency/monitors",
-            "application/json",
-            "{\"name\":\"Marker\",\"query\":\"latencymarker\"}"),
-        201);
-    Http.Response webhook =
-        http.post(
-            "/api/v1/sources",
-            "application/json",
-            "{\"type\":\"webhook\",\"name\":\"latency-hook\"}");
-    check(webhook, 201);
-    String endpoint = field(webhook.body(), "endpoint");
-    String secret = field(webhook.body(), "secret");
-
-    Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    List<Long> delays = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    // The reader runs on its own thread and the sender sleeps between ticks: on two cores a
-    // spinning driver would take the CPU the server needs.
-    ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
-    reader.scheduleWithFixedDelay(
-        () -> {
-          try {
-            synchronized (seen) {
-              read(http, sentAt, seen, delays);
-            }
-          } catch (Exception e) {
-            System.out.println("reading mentions failed: " + e);
-          }
-        },
-        50,
-        50,
-        TimeUnit.MILLISECONDS);
-    ExecutorService pushers = Executors.newFixedThreadPool(4);
-    long begin = System.nanoTime();
-    int perTick = Math.max(1, rate / 100);
-    Random random = new Random(11);
-    int sequence = 0;
-    List<Future<?>> pending = new ArrayList<>();
-    for (int tick = 0; tick < seconds * 100; tick++) {
-      long due = begin + tick * 10_000_000L;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      StringBuilder body = new StringBuilder("[");
-      List<String> markers = new ArrayList<>();
-      for (int i = 0; i < perTick; i++) {
-        String id = "lat-" + sequence++;
-        boolean marked = sequence % 10 == 0;
-        String text =
-            marked
-                ? "latencymarker " + id + " " + postText(random, 1)
-                : postText(random, 1_000_000);
-        body.append(i == 0 ? "" : ",")
-            .append("{\"externalId\":\"")
-            .append(id)
-            .append("\",\"text\":\"")
-            .append(text)
-            .append("\"}");
-        if (marked) {
-          markers.add(id);
-        }
-      }
-      String payload = body.append("]").toString();
-      pending.add(
-          pushers.submit(
-              () -> {
-                long now = System.nanoTime();
-                markers.forEach(id -> sentAt.put(id, now));
-                String msgId = "msg-" + now;
-                String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-                Http.Response response =
-                    http.post(
-                        endpoint,
-                        "application/json",
-                        payload,
-                        Map.of(
-                            "webhook-id",
-                            msgId,
-                            "webhook-timestamp",
-                            timestamp,
-                            "webhook-signature",
-                            sign(secret, msgId, timestamp, payload)));
-                check(response, 200);
-                return null;
-              }));
-    }
-    for (Future<?> done : pending) {
-      done.get();
-    }
-    pushers.shutdown();
-    long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < drainUntil) {
-      synchronized (seen) {
-        if (seen.size() == sentAt.size()) {
-          break;
-        }
-      }
-      Thread.sleep(50);
-    }
-    reader.shutdown();
-    reader.awaitTermination(10, TimeUnit.SECONDS);
-    if (seen.size() < sentAt.size()) {
-      System.out.printf(
-          "%,d marked posts never became visible within 10 s of the end%n",
-          sentAt.size() - seen.size());
-    }
-    return delays.stream().mapToLong(Long::longValue).toArray();
-  }
-
-  private static final Pattern MARKER = Pattern.compile("\"externalId\":\"(lat-\\d+)\"");
-
-  /**
-   * Reads the newest mentions, and older pages while every marker on a page is new, so that a burst
-   * never scrolls a marker past unseen. A marker counts as visible when the first page came back.
-   */
-  private static void read(Http http, Map<String, Long> sentAt, Set<String> seen, List<Long> delays)
-      throws Exception {
-    String cursor = null;
-    long visibleAt = 0;
-    for (int page = 0; page < 20; page++) {
-      Http.Response response =
-          http.get(
-              "/api/v1/companies/latency/mentions?limit=200"
-                  + (cursor == null ? "" : "&cursor=" + cursor));
-      if (page == 0) {
-        visibleAt = System.nanoTime();
-      }
-      Matcher m = MARKER.matcher(response.body());
-      boolean metSeen = false;
-      while (m.find()) {
-        String id = m.group(1);
-        Long sent = sentAt.get(id);
-        if (sent == null) {
-          continue;
-        }
-        if (seen.add(id)) {
-          delays.add(TimeUnit.NANOSECONDS.toMillis(Math.max(0, visibleAt - sent)));
-        } else {
-          metSeen = true;
-        }
-      }
-      Matcher next = NEXT.matcher(response.body());
-      if (metSeen || !next.find()) {
-        return;
-      }
-      cursor = next.group(1);
-    }
-  }
-
-  private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
-
-  private static String sign(String secret, String id, String timestamp, String body)
-      throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(
-        new SecretKeySpec(
-            Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-    return "v1,"
-        + Base64.getEncoder()
-            .encodeToString(
-                mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-  }
-
   private static String heap(Http http) throws Exception {
     Http.Response metrics = http.get("/actuator/prometheus");
     double used = 0;
@@ -418,7 +247,7 @@ public final class EndToEndLoad {
         "%.0f MiB used of %.0f MiB, %s", used / (1 << 20), max / (1 << 20), afterCollection);
   }
 
-  private static String field(String json, String name) {
+  static String field(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
     if (!m.find()) {
       throw new IllegalStateException("no " + name + " in " + json);
@@ -426,7 +255,7 @@ public final class EndToEndLoad {
     return m.group(1);
   }
 
-  private static void check(Http.Response response, int status) {
+  static void check(Http.Response response, int status) {
     if (response.status() != status) {
       throw new IllegalStateException(
           "expected " + status + " but got " + response.status() + ": " + response.body());
