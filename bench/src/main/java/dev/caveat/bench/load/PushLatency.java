@@ -183,7 +183,9 @@ final class PushLatency {
         TimeUnit.MILLISECONDS);
     long begin = System.nanoTime();
     int perTick = Math.max(1, rate / 100);
-    Random random = new Random(11);
+    // Each run its own texts: the same words again would be copies of the last run's posts,
+    // counted on their mentions instead of making new ones.
+    Random random = new Random(prefix.hashCode());
     int sequence = 0;
     for (int tick = 0; tick < seconds * 100; tick++) {
       long wait = begin + tick * 10_000_000L - System.nanoTime();
