@@ -9,7 +9,17 @@ package dev.caveat.core.classify;
 final class FeatureExtractor {
 
   /** Bumped whenever features change meaning: a model trained on another schema is refused. */
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 2;
+
+  /**
+   * Words, pairs and letter groups come from the first {@value #HEAD_TOKENS} tokens (about 600
+   * characters) and the last {@value #TAIL_TOKENS}: a long forum post says what it is about up
+   * front and what the author wants at the end, and the middle (steps tried, history) costs time
+   * without telling the intent apart. Lexicon counts and cues still see the whole post.
+   */
+  static final int HEAD_TOKENS = 110;
+
+  static final int TAIL_TOKENS = 30;
 
   private static final int SEED_WORD = 0x1234567;
   private static final int SEED_BIGRAM = 0x2345678;
@@ -41,7 +51,12 @@ final class FeatureExtractor {
   private static void words(Text t, Features f) {
     int previous = -1;
     int previousHash = 0;
+    int tail = Math.max(HEAD_TOKENS, t.size - TAIL_TOKENS);
     for (int i = 0; i < t.size; i++) {
+      if (i == HEAD_TOKENS && i < tail) {
+        i = tail;
+        previous = -1;
+      }
       byte k = t.kinds[i];
       if (k == Text.MENTION || k == Text.NUMBER) {
         previous = -1;
@@ -55,7 +70,7 @@ final class FeatureExtractor {
       }
       previous = i;
       previousHash = h;
-      if (k != Text.EMOJI) {
+      if (k != Text.EMOJI && !Languages.isFunctionWord(w)) {
         chars(w, i, f);
       }
     }
