@@ -32,7 +32,7 @@ final class Languages {
   private static final Language[] LINGUA = {
     Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.DUTCH, Language.SPANISH
   };
-  private static final double LEAD = 1.1;
+  private static final double LEAD = 1.0;
   private static final double WORD_NUDGE = 0.25;
   private static final Map<String, Integer> FUNCTION_WORDS = readFunctionWords();
 
