@@ -16,7 +16,7 @@ final class Explanations {
   private Explanations() {}
 
   static void intent(Model m, Features f, Text t, Hits hits, int intent, List<Reason> reasons) {
-    float[] push = new float[f.size];
+    float[] push = f.scratch();
     for (int i = 0; i < f.size; i++) {
       int base = f.index[i] * Model.OUTPUTS;
       float mean = 0;
@@ -31,7 +31,7 @@ final class Explanations {
 
   static void sentiment(
       Model m, Features f, Text t, Hits hits, double sentiment, List<Reason> reasons) {
-    float[] push = new float[f.size];
+    float[] push = f.scratch();
     float sign = sentiment >= 0 ? 1f : -1f;
     for (int i = 0; i < f.size; i++) {
       push[i] = sign * f.value[i] * m.weights[f.index[i] * Model.OUTPUTS + Model.SENTIMENT];
@@ -62,7 +62,7 @@ final class Explanations {
       float[] push, int n, String label, Features f, Text t, Hits hits, List<Reason> reasons) {
     int[] best = new int[n];
     int count = 0;
-    for (int i = 0; i < push.length; i++) {
+    for (int i = 0; i < f.size; i++) {
       if (push[i] < MIN_PUSH || !readable(f, i, t)) {
         continue;
       }

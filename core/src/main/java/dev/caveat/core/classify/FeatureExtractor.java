@@ -2,14 +2,24 @@ package dev.caveat.core.classify;
 
 /**
  * Turns a scanned post into {@link Features}: folded words and word pairs, letter groups of three
- * to five inside words (so "refnd" and "remboursement" still share something with "refund" and
+ * to four inside words (so "refnd" and "remboursement" still share something with "refund" and
  * "rembourser"), counts per lexicon category, and surface cues. Each group of text features is
  * scaled to unit length so long forum posts and short tweets weigh alike.
  */
 final class FeatureExtractor {
 
   /** Bumped whenever features change meaning: a model trained on another schema is refused. */
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 3;
+
+  /**
+   * Words, pairs and letter groups come from the first {@value #HEAD_TOKENS} tokens (about 600
+   * characters) and the last {@value #TAIL_TOKENS}: a long forum post says what it is about up
+   * front and what the author wants at the end, and the middle (steps tried, history) costs time
+   * without telling the intent apart. Lexicon counts and cues still see the whole post.
+   */
+  static final int HEAD_TOKENS = 110;
+
+  static final int TAIL_TOKENS = 30;
 
   private static final int SEED_WORD = 0x1234567;
   private static final int SEED_BIGRAM = 0x2345678;
@@ -41,7 +51,12 @@ final class FeatureExtractor {
   private static void words(Text t, Features f) {
     int previous = -1;
     int previousHash = 0;
+    int tail = Math.max(HEAD_TOKENS, t.size - TAIL_TOKENS);
     for (int i = 0; i < t.size; i++) {
+      if (i == HEAD_TOKENS && i < tail) {
+        i = tail;
+        previous = -1;
+      }
       byte k = t.kinds[i];
       if (k == Text.MENTION || k == Text.NUMBER) {
         previous = -1;
@@ -55,13 +70,14 @@ final class FeatureExtractor {
       }
       previous = i;
       previousHash = h;
-      if (k != Text.EMOJI) {
+      // A function word's letter groups say no more than the word itself, and cost time.
+      if (k != Text.EMOJI && !Languages.isFunctionWord(w)) {
         chars(w, i, f);
       }
     }
   }
 
-  /** Letter groups of 3 to 5 in "^word$", hashed without building strings. */
+  /** Letter groups of 3 and 4 in "^word$", hashed without building strings. */
   private static void chars(String w, int token, Features f) {
     int padded = w.length() + 2;
     if (padded < 4) {
@@ -69,7 +85,7 @@ final class FeatureExtractor {
     }
     for (int start = 0; start < padded; start++) {
       int h = SEED_CHARS;
-      for (int n = 1; n <= 5 && start + n <= padded; n++) {
+      for (int n = 1; n <= 4 && start + n <= padded; n++) {
         int p = start + n - 1;
         char c = p == 0 ? '^' : p == padded - 1 ? '$' : w.charAt(p - 1);
         h = h * 31 + c;

@@ -20,7 +20,7 @@ final class Features {
   static final byte CUE = 4;
   static final byte LANGUAGE = 5;
 
-  private static final int TABLE = 4096;
+  private static final int TABLE = 8192;
 
   int[] index = new int[256];
   float[] value = new float[256];
@@ -28,6 +28,7 @@ final class Features {
   int[] a = new int[256];
   int[] b = new int[256];
   int size;
+  private float[] scratch = new float[256];
 
   // Open addressing from feature index to position, valid where stamp == generation.
   private final int[] slotPosition = new int[TABLE];
@@ -67,6 +68,14 @@ final class Features {
     a[size] = first;
     b[size] = second;
     size++;
+  }
+
+  /** A per-thread array of at least {@link #size} floats, for the explanations' pushes. */
+  float[] scratch() {
+    if (scratch.length < size) {
+      scratch = new float[index.length];
+    }
+    return scratch;
   }
 
   private void grow() {

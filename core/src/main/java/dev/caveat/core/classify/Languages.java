@@ -27,12 +27,12 @@ import java.util.Map;
 final class Languages {
 
   static final String UNDETERMINED = "und";
-  static final int LINGUA_PREFIX = 240;
+  static final int LINGUA_PREFIX = 160;
   private static final String[] CODES = {"en", "fr", "de", "nl", "es"};
   private static final Language[] LINGUA = {
     Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.DUTCH, Language.SPANISH
   };
-  private static final double LEAD = 2.0;
+  private static final double LEAD = 1.0;
   private static final double WORD_NUDGE = 0.25;
   private static final Map<String, Integer> FUNCTION_WORDS = readFunctionWords();
 
@@ -74,7 +74,7 @@ final class Languages {
     double lead = score[best] - score[second];
     if (lead >= LEAD) {
       return new Guess(
-          CODES[best], String.format(Locale.ROOT, "its words and letters (lead %.1f)", lead));
+          CODES[best], "its words and letters (lead " + Math.round(lead * 10) / 10.0 + ")");
     }
     String declaredCode = supported(declared);
     if (declaredCode != null) {

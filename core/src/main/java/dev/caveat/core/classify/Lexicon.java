@@ -44,10 +44,12 @@ final class Lexicon {
       List<String> own = read(lang, crc);
       lexicon.addAll(global);
       lexicon.addAll(own);
+      lexicon.freeze();
       union.addAll(own);
       BY_LANGUAGE.put(lang, lexicon);
     }
     union.addAll(global);
+    union.freeze();
     BY_LANGUAGE.put(Languages.UNDETERMINED, union);
     FINGERPRINT = crc.getValue();
   }
@@ -68,6 +70,11 @@ final class Lexicon {
 
   private final Map<String, List<Phrase>> byWord = new HashMap<>();
   private final Map<String, List<Phrase>> byPrefix = new HashMap<>();
+  // The prefix entries again, keyed by their first three letters packed in a long and sorted, so a
+  // lookup per token allocates nothing.
+  private long[] prefixKeys = new long[0];
+  private Phrase[][] prefixPhrases = new Phrase[0][];
+  private Map<String, Phrase[]> wordPhrases = Map.of();
 
   private Lexicon() {}
 
@@ -88,19 +95,40 @@ final class Lexicon {
         continue;
       }
       String token = text.tokens[i];
-      tryAll(byWord.get(token), text, i, hits);
+      Phrase[] exact = wordPhrases.get(token);
+      if (exact != null) {
+        tryAll(exact, text, i, hits);
+      }
       if (token.length() >= PREFIX_KEY) {
-        tryAll(byPrefix.get(token.substring(0, PREFIX_KEY)), text, i, hits);
+        int at = java.util.Arrays.binarySearch(prefixKeys, key(token));
+        if (at >= 0) {
+          tryAll(prefixPhrases[at], text, i, hits);
+        }
       }
     }
     negate(hits);
     return hits;
   }
 
-  private static void tryAll(List<Phrase> phrases, Text text, int at, Hits hits) {
-    if (phrases == null) {
-      return;
+  private static long key(String word) {
+    return (long) word.charAt(0) << 32 | (long) word.charAt(1) << 16 | word.charAt(2);
+  }
+
+  private void freeze() {
+    List<String> keys = new ArrayList<>(byPrefix.keySet());
+    keys.sort(java.util.Comparator.comparingLong(Lexicon::key));
+    prefixKeys = new long[keys.size()];
+    prefixPhrases = new Phrase[keys.size()][];
+    for (int i = 0; i < keys.size(); i++) {
+      prefixKeys[i] = key(keys.get(i));
+      prefixPhrases[i] = byPrefix.get(keys.get(i)).toArray(Phrase[]::new);
     }
+    Map<String, Phrase[]> words = new HashMap<>();
+    byWord.forEach((w, phrases) -> words.put(w, phrases.toArray(Phrase[]::new)));
+    wordPhrases = words;
+  }
+
+  private static void tryAll(Phrase[] phrases, Text text, int at, Hits hits) {
     for (Phrase p : phrases) {
       int end = at + p.parts.length;
       if (end > text.size) {

@@ -39,8 +39,8 @@ public final class Model {
     }
   }
 
-  static final float COMPLAINT_FLOOR = 0.25f;
-  static final float SPAM_FLOOR = 0.5f;
+  static final float COMPLAINT_FLOOR = 0.22f;
+  static final float SPAM_FLOOR = 0.65f;
 
   /**
    * The answer from the probabilities: the likeliest intent, except that a complaint wins from

@@ -96,9 +96,9 @@ final class TextScanner {
       out.urls++;
       return;
     }
-    int at = in.indexOf('@', s);
+    int at = in.indexOf('@', s, end);
     if (at > s && at < end) {
-      int dot = in.indexOf('.', at);
+      int dot = in.indexOf('.', at, end);
       if (dot > at + 1 && dot < end - 1) {
         out.emails++;
         out.emailDomains.add(Fold.text(in.substring(at + 1, end)));
@@ -112,16 +112,16 @@ final class TextScanner {
     if (in.regionMatches(true, s, "http://", 0, 7)
         || in.regionMatches(true, s, "https://", 0, 8)
         || in.regionMatches(true, s, "www.", 0, 4)) {
-      int hostStart = in.indexOf("//", s);
+      int hostStart = in.indexOf("//", s, e);
       hostStart = hostStart >= 0 && hostStart < e ? hostStart + 2 : s;
       countShortener(hostStart, e);
       return true;
     }
-    int slash = in.indexOf('/', s);
+    int slash = in.indexOf('/', s, e);
     if (slash <= s || slash >= e) {
       return false;
     }
-    int dot = in.indexOf('.', s);
+    int dot = in.indexOf('.', s, slash);
     if (dot <= s || dot >= slash - 1) {
       return false;
     }

@@ -26,7 +26,8 @@ class LanguagesUnitTest {
 
   @Test
   void shortPostsGoToLingua() {
-    Classification c = Classifier.standard().classify(ClassifyInput.of("Bedankt Coolblue!"));
+    Classification c =
+        Classifier.standard().classify(ClassifyInput.of("Snelle levering Coolblue, top!"));
     assertThat(c.language()).isEqualTo("nl");
     assertThat(c.reasonsFor("language").getFirst().evidence()).contains("Lingua");
   }
