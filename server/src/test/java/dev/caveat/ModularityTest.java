@@ -17,7 +17,7 @@ class ModularityTest {
   void modulesKeepTheirBoundaries() {
     modules.verify();
     assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-        .contains("account", "listening", "source", "platform", "demo")
+        .contains("account", "listening", "care", "source", "platform", "demo")
         .doesNotContain("core");
   }
 

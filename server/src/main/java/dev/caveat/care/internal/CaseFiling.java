@@ -1,0 +1,149 @@
+package dev.caveat.care.internal;
+
+import dev.caveat.account.Company;
+import dev.caveat.account.CompanyDirectory;
+import dev.caveat.account.CompanyId;
+import dev.caveat.listening.MentionDetails;
+import dev.caveat.listening.MentionFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Files every new mention under a case: the case its text quotes, else its author's open case, else
+ * — when it asks or complains — a new one.
+ */
+@Service
+class CaseFiling {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseFiling.class);
+
+  /** Intents that open a case: someone wants an answer. */
+  static final Set<String> ACTIONABLE = Set.of("complaint", "question");
+
+  /** Intents that never join a customer's case on their own: they are not the conversation. */
+  static final Set<String> NOT_A_FOLLOW_UP = Set.of("spam", "need");
+
+  static final String CAVEAT = "Caveat";
+
+  /** Tries before giving up on finding a free number; each collides with odds below 1 in 10^6. */
+  private static final int NUMBER_TRIES = 10;
+
+  private final Cases cases;
+  private final CaseHistory history;
+  private final MentionDetails mentions;
+  private final CompanyDirectory companies;
+  private final Clock clock;
+
+  CaseFiling(
+      Cases cases,
+      CaseHistory history,
+      MentionDetails mentions,
+      CompanyDirectory companies,
+      Clock clock) {
+    this.cases = cases;
+    this.history = history;
+    this.mentions = mentions;
+    this.companies = companies;
+    this.clock = clock;
+  }
+
+  @ApplicationModuleListener
+  void on(MentionFound found) {
+    file(found.company(), found.mentionId());
+  }
+
+  void file(CompanyId company, long mentionId) {
+    if (history.isFiled(mentionId)) {
+      return;
+    }
+    Optional<MentionDetails.Details> found = mentions.find(company, mentionId);
+    if (found.isEmpty()) {
+      return;
+    }
+    MentionDetails.Details mention = found.get();
+    Instant now = clock.instant();
+    Optional<Cases.Case> quoted =
+        cases.firstWithNumber(company, CaseNumbers.quotedIn(mention.text()));
+    if (quoted.isPresent()) {
+      attach(company, quoted.get().id(), quoted.get().number(), mention, "quoted", now);
+      return;
+    }
+    String intent = mention.intent();
+    Long customer =
+        mention.authorHandle() == null || mention.authorHandle().isBlank()
+            ? null
+            : cases.customer(
+                company, mention.source(), mention.authorHandle(), mention.authorName(), now);
+    if (customer != null && !NOT_A_FOLLOW_UP.contains(intent)) {
+      Optional<Long> open = cases.openCaseOf(company, customer);
+      if (open.isPresent()) {
+        attach(company, open.get(), null, mention, "follow-up", now);
+        return;
+      }
+    }
+    if (ACTIONABLE.contains(intent)) {
+      openCase(company, customer, mention, now);
+    }
+  }
+
+  private void openCase(
+      CompanyId company, Long customer, MentionDetails.Details mention, Instant now) {
+    String prefix = CaseNumbers.prefix(companies.find(company).map(Company::slug).orElse("c"));
+    for (int i = 0; i < NUMBER_TRIES; i++) {
+      String number = CaseNumbers.next(prefix);
+      Optional<Long> opened = cases.open(company, number, customer, mention.intent(), now);
+      if (opened.isPresent()) {
+        history.record(
+            opened.get(),
+            now,
+            CAVEAT,
+            CaseHistory.OPENED,
+            "a " + mention.intent() + " by " + who(mention));
+        attach(company, opened.get(), number, mention, "opened", now);
+        log.info("Case {} opened for mention {}", number, mention.id());
+        return;
+      }
+      // Nothing inserted: either the customer's case was opened meanwhile, or the number is taken.
+      Optional<Long> open =
+          customer == null ? Optional.empty() : cases.openCaseOf(company, customer);
+      if (open.isPresent()) {
+        attach(company, open.get(), null, mention, "follow-up", now);
+        return;
+      }
+    }
+    throw new IllegalStateException("no free case number after " + NUMBER_TRIES + " tries");
+  }
+
+  private void attach(
+      CompanyId company,
+      long caseId,
+      String number,
+      MentionDetails.Details mention,
+      String how,
+      Instant now) {
+    if (!history.attach(caseId, mention.id(), how, now)) {
+      return;
+    }
+    String caseNumber =
+        number != null ? number : cases.find(company, caseId).orElseThrow().number();
+    history.record(
+        caseId,
+        now,
+        CAVEAT,
+        CaseHistory.MENTION_ADDED,
+        "mention " + mention.id() + " by " + who(mention) + " (" + how + ")");
+    cases.touch(caseId, now);
+    mentions.fileUnderCase(company, mention.id(), caseNumber);
+  }
+
+  private static String who(MentionDetails.Details mention) {
+    String handle = mention.authorHandle() == null ? "someone" : mention.authorHandle();
+    return handle + " on " + mention.source();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.caveat.care.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What happened to a case: the mentions filed under it, its events and its internal notes. */
+@Repository
+class CaseHistory {
+
+  record Event(Instant at, String actor, String kind, String details) {}
+
+  record Note(long id, String author, String text, Instant at) {}
+
+  /** Kinds of event, as the API shows them. */
+  static final String OPENED = "opened";
+
+  static final String MENTION_ADDED = "mention-added";
+  static final String RESOLVED = "resolved";
+  static final String NOTE_ADDED = "note-added";
+
+  private final JdbcClient jdbc;
+
+  CaseHistory(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Whether the mention is filed under a case already: events may be delivered again. */
+  boolean isFiled(long mentionId) {
+    return jdbc.sql("select exists (select 1 from case_mention where mention_id = ?)")
+        .param(mentionId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * Files the mention under the case.
+   *
+   * @return false when it was filed already
+   */
+  boolean attach(long caseId, long mentionId, String how, Instant now) {
+    return jdbc.sql(
+                "insert into case_mention (mention_id, case_id, attached_at, how)"
+                    + " values (?, ?, ?, ?) on conflict do nothing")
+            .params(mentionId, caseId, Timestamp.from(now), how)
+            .update()
+        == 1;
+  }
+
+  /** The case's mentions in the order they were filed. */
+  List<Long> mentionIds(long caseId) {
+    return jdbc.sql(
+            "select mention_id from case_mention where case_id = ? order by attached_at, mention_id")
+        .param(caseId)
+        .query(Long.class)
+        .list();
+  }
+
+  void record(long caseId, Instant at, String actor, String kind, String details) {
+    jdbc.sql("insert into case_event (case_id, at, actor, kind, details) values (?, ?, ?, ?, ?)")
+        .params(caseId, Timestamp.from(at), actor, kind, details)
+        .update();
+  }
+
+  List<Event> events(long caseId) {
+    return jdbc.sql("select at, actor, kind, details from case_event where case_id = ? order by id")
+        .param(caseId)
+        .query(
+            (rs, row) ->
+                new Event(
+                    rs.getTimestamp("at").toInstant(),
+                    rs.getString("actor"),
+                    rs.getString("kind"),
+                    rs.getString("details")))
+        .list();
+  }
+
+  Note addNote(long caseId, String author, String text, Instant now) {
+    long id =
+        jdbc.sql(
+                "insert into case_note (case_id, author, text, created_at) values (?, ?, ?, ?)"
+                    + " returning id")
+            .params(caseId, author, text, Timestamp.from(now))
+            .query(Long.class)
+            .single();
+    return new Note(id, author, text, now);
+  }
+
+  List<Note> notes(long caseId) {
+    return jdbc.sql(
+            "select id, author, text, created_at from case_note where case_id = ? order by id")
+        .param(caseId)
+        .query(
+            (rs, row) ->
+                new Note(
+                    rs.getLong("id"),
+                    rs.getString("author"),
+                    rs.getString("text"),
+                    rs.getTimestamp("created_at").toInstant()))
+        .list();
+  }
+}

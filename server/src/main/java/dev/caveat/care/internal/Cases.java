@@ -1,0 +1,186 @@
+package dev.caveat.care.internal;
+
+import dev.caveat.account.CompanyId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A company's cases and their customers. */
+@Repository
+class Cases {
+
+  record Customer(String source, String handle, String name) {}
+
+  record Case(
+      long id,
+      String number,
+      String status,
+      String resolution,
+      String reason,
+      String intent,
+      String team,
+      String assignee,
+      Customer customer,
+      int mentions,
+      Instant openedAt,
+      Instant updatedAt,
+      Instant resolvedAt) {}
+
+  /** Where a page of cases ends: the next page starts strictly after it. */
+  record Position(Instant openedAt, long id) {}
+
+  record Filter(String status, String assignee) {}
+
+  private static final String SELECT =
+      "select c.id, c.number, c.status, c.resolution, c.reason, c.intent, c.team, c.assignee,"
+          + " c.opened_at, c.updated_at, c.resolved_at, u.source, u.handle, u.name,"
+          + " (select count(*) from case_mention cm where cm.case_id = c.id) as mentions"
+          + " from care_case c left join customer u on u.id = c.customer_id";
+
+  private final JdbcClient jdbc;
+
+  Cases(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * The customer with this identity, created when new. The row stays locked until the transaction
+   * ends, so one customer's posts are filed one after another.
+   */
+  long customer(CompanyId company, String source, String handle, String name, Instant now) {
+    return jdbc.sql(
+            "insert into customer (company_id, source, handle, name, created_at)"
+                + " values (?, ?, ?, ?, ?) on conflict (company_id, source, handle)"
+                + " do update set name = coalesce(excluded.name, customer.name) returning id")
+        .params(company.value(), source, handle, name, Timestamp.from(now))
+        .query(Long.class)
+        .single();
+  }
+
+  /** The customer's case that is not resolved, if any. */
+  Optional<Long> openCaseOf(CompanyId company, long customerId) {
+    return jdbc.sql(
+            "select id from care_case where company_id = ? and customer_id = ?"
+                + " and status <> 'resolved'")
+        .params(company.value(), customerId)
+        .query(Long.class)
+        .optional();
+  }
+
+  /**
+   * Opens a case unless the customer has an open one or the number is taken: the unique indexes
+   * decide, so concurrent deliveries cannot open two.
+   *
+   * @return the new case's id, or empty when nothing was inserted
+   */
+  Optional<Long> open(
+      CompanyId company, String number, Long customerId, String intent, Instant now) {
+    return jdbc.sql(
+            "insert into care_case (company_id, number, customer_id, status, intent, opened_at,"
+                + " updated_at) values (?, ?, ?, 'open', ?, ?, ?) on conflict do nothing"
+                + " returning id")
+        .params(
+            company.value(), number, customerId, intent, Timestamp.from(now), Timestamp.from(now))
+        .query(Long.class)
+        .optional();
+  }
+
+  /** The first of these numbers the company has a case with, in the order given. */
+  Optional<Case> firstWithNumber(CompanyId company, List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Case> byNumber = new HashMap<>();
+    jdbc.sql(SELECT + " where c.company_id = ? and c.number = any(?)")
+        .params(company.value(), numbers.toArray(String[]::new))
+        .query(Cases::map)
+        .list()
+        .forEach(c -> byNumber.put(c.number(), c));
+    return numbers.stream().filter(byNumber::containsKey).findFirst().map(byNumber::get);
+  }
+
+  Optional<Case> find(CompanyId company, String number) {
+    return jdbc.sql(SELECT + " where c.company_id = ? and c.number = ?")
+        .params(company.value(), number)
+        .query(Cases::map)
+        .optional();
+  }
+
+  Optional<Case> find(CompanyId company, long id) {
+    return jdbc.sql(SELECT + " where c.company_id = ? and c.id = ?")
+        .params(company.value(), id)
+        .query(Cases::map)
+        .optional();
+  }
+
+  /** Newest first; {@code limit} rows after {@code after}, or from the newest when it is null. */
+  List<Case> page(CompanyId company, Filter filter, Position after, int limit) {
+    StringBuilder sql = new StringBuilder(SELECT).append(" where c.company_id = :company");
+    Map<String, Object> params = new HashMap<>();
+    params.put("company", company.value());
+    if (filter.status() != null) {
+      sql.append(" and c.status = :status");
+      params.put("status", filter.status());
+    }
+    if (filter.assignee() != null) {
+      sql.append(" and c.assignee = :assignee");
+      params.put("assignee", filter.assignee());
+    }
+    if (after != null) {
+      sql.append(" and (c.opened_at, c.id) < (:afterOpened, :afterId)");
+      params.put("afterOpened", Timestamp.from(after.openedAt()));
+      params.put("afterId", after.id());
+    }
+    sql.append(" order by c.opened_at desc, c.id desc limit :limit");
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(Cases::map).list();
+  }
+
+  /**
+   * Resolves the case unless it is resolved already.
+   *
+   * @return whether this call resolved it
+   */
+  boolean resolve(CompanyId company, long id, String resolution, String reason, Instant now) {
+    return jdbc.sql(
+                "update care_case set status = 'resolved', resolution = ?, reason = ?,"
+                    + " resolved_at = ?, updated_at = ?"
+                    + " where company_id = ? and id = ? and status <> 'resolved'")
+            .params(
+                resolution, reason, Timestamp.from(now), Timestamp.from(now), company.value(), id)
+            .update()
+        == 1;
+  }
+
+  void touch(long id, Instant now) {
+    jdbc.sql("update care_case set updated_at = ? where id = ?")
+        .params(Timestamp.from(now), id)
+        .update();
+  }
+
+  private static Case map(ResultSet rs, int row) throws SQLException {
+    String handle = rs.getString("handle");
+    Timestamp resolved = rs.getTimestamp("resolved_at");
+    return new Case(
+        rs.getLong("id"),
+        rs.getString("number"),
+        rs.getString("status"),
+        rs.getString("resolution"),
+        rs.getString("reason"),
+        rs.getString("intent"),
+        rs.getString("team"),
+        rs.getString("assignee"),
+        handle == null ? null : new Customer(rs.getString("source"), handle, rs.getString("name")),
+        rs.getInt("mentions"),
+        rs.getTimestamp("opened_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        resolved == null ? null : resolved.toInstant());
+  }
+}
