@@ -16,9 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +98,58 @@ class WebmentionIntegrationTest extends IntegrationTestSupport {
     JsonNode bad = awaitProcessed(send(author.uri("/notes/unrelated").toString(), TARGET));
     assertThat(bad.get("status").stringValue()).isEqualTo("rejected");
     assertThat(bad.get("detail").stringValue()).isEqualTo("the source does not link to the target");
+  }
+
+  @Test
+  void aBurstOfWebmentionsIsVerifiedTogetherAndEachTakenOnce() throws Exception {
+    String slug = uniqueSlug("wmburst");
+    String token = companyWithAdminToken(api(), slug);
+    monitor(api(), token, slug, "Brand", "zephyr");
+    int pages = 40;
+    List<HttpResponse<String>> received = new ArrayList<>();
+    try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+      List<Future<HttpResponse<String>>> sending = new ArrayList<>();
+      for (int i = 0; i < pages; i++) {
+        String path = "/burst/" + slug + "/" + i;
+        // Every tenth page forgets the link; every other one is a plain page without h-entry.
+        String link = i % 10 == 9 ? "" : "<a href=\"" + TARGET + "\">the post</a>";
+        // Words of their own, so that no page reads as a copy of another.
+        String words = UUID.randomUUID().toString().replace('-', ' ');
+        String body =
+            i % 2 == 0
+                ? "<html><body><article class=\"h-entry\"><div class=\"e-content\">Zephyr"
+                    + " burst entry "
+                    + words
+                    + " "
+                    + link
+                    + "</div></article></body></html>"
+                : "<html><head><title>Burst "
+                    + i
+                    + "</title></head><body><p>Zephyr burst page "
+                    + words
+                    + " "
+                    + link
+                    + "</p></body></html>";
+        author.text(path, 200, "text/html", body);
+        String source = author.uri(path).toString();
+        sending.add(senders.submit(() -> send(source, TARGET)));
+      }
+      // The same source twice is one post.
+      sending.add(
+          senders.submit(() -> send(author.uri("/burst/" + slug + "/0").toString(), TARGET)));
+      for (Future<HttpResponse<String>> response : sending) {
+        received.add(response.get());
+      }
+    }
+    Map<String, Long> statuses =
+        received.stream()
+            .map(this::awaitProcessed)
+            .collect(
+                Collectors.groupingBy(
+                    status -> status.get("status").stringValue(), Collectors.counting()));
+    assertThat(statuses).containsOnly(Map.entry("accepted", 37L), Map.entry("rejected", 4L));
+    List<String> texts = mentionTexts(api(), token, slug);
+    assertThat(texts).hasSize(36).doesNotHaveDuplicates();
   }
 
   @Test

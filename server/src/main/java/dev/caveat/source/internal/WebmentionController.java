@@ -38,12 +38,19 @@ class WebmentionController {
 
   private final Sources sources;
   private final Webmentions webmentions;
+  private final WebmentionVerifier verifier;
   private final JsonMapper json;
   private final Clock clock;
 
-  WebmentionController(Sources sources, Webmentions webmentions, JsonMapper json, Clock clock) {
+  WebmentionController(
+      Sources sources,
+      Webmentions webmentions,
+      WebmentionVerifier verifier,
+      JsonMapper json,
+      Clock clock) {
     this.sources = sources;
     this.webmentions = webmentions;
+    this.verifier = verifier;
     this.json = json;
     this.clock = clock;
   }
@@ -67,6 +74,7 @@ class WebmentionController {
                     ApiException.badRequest(
                         "target is not on a site this hub receives Webmentions for"));
     UUID id = webmentions.insert(receiver.id(), from.toString(), to.toString(), clock.instant());
+    verifier.wake();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/webmention/" + id))
         .body(status(webmentions.find(id).orElseThrow()));

@@ -54,9 +54,23 @@ class Webmentions {
         .list();
   }
 
-  void processed(UUID id, String status, String detail, Instant now) {
-    jdbc.sql("update webmention set status = ?, detail = ?, processed_at = ? where id = ?")
-        .params(status, detail, Timestamp.from(now), id)
+  /** How the verification of one Webmention ended. */
+  record Outcome(UUID id, String status, String detail) {}
+
+  void processed(List<Outcome> outcomes, Instant now) {
+    if (outcomes.isEmpty()) {
+      return;
+    }
+    Timestamp at = Timestamp.from(now);
+    jdbc.sql(
+            "update webmention w set status = o.status, detail = o.detail, processed_at = ?"
+                + " from unnest(?::uuid[], ?::text[], ?::text[]) as o(id, status, detail)"
+                + " where w.id = o.id")
+        .params(
+            at,
+            outcomes.stream().map(o -> o.id().toString()).toArray(String[]::new),
+            outcomes.stream().map(Outcome::status).toArray(String[]::new),
+            outcomes.stream().map(Outcome::detail).toArray(String[]::new))
         .update();
   }
 
