@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.caveat.bench.load.EndToEndLoad \
- *     --jar server/target/caveat.jar --monitors 100000 --posts 100000 --rate 1000 --seconds 30
+ *     --jar server/target/caveat.jar --monitors 100000 --posts 100000 --rate 1000 --seconds 30 \
+ *     --push webhook,websub,webmention,jetstream
  * </pre>
  */
 public final class EndToEndLoad {
@@ -64,13 +65,36 @@ public final class EndToEndLoad {
 
       PushLatency latency = new PushLatency(http, rate, seconds);
       latency.setUp();
-      report("a signed webhook", rate, seconds, latency.measure("hook", latency.webhook()));
-      try (JetstreamFeed feed = new JetstreamFeed()) {
-        report(
-            "a Bluesky Jetstream stream",
-            rate,
-            seconds,
-            latency.measure("jet", latency.jetstream(feed)));
+      List<String> pushes =
+          List.of(options.getOrDefault("push", "webhook,websub,webmention,jetstream").split(","));
+      try (PublisherSite site = new PublisherSite();
+          JetstreamFeed feed = new JetstreamFeed()) {
+        for (String push : pushes) {
+          switch (push.strip()) {
+            case "webhook" ->
+                report(
+                    "a signed webhook", rate, seconds, latency.measure("hook", latency.webhook()));
+            case "websub" ->
+                report(
+                    "WebSub deliveries",
+                    rate,
+                    seconds,
+                    latency.measure("sub", latency.webSub(site)));
+            case "webmention" ->
+                report(
+                    "Webmentions (each source fetched and verified)",
+                    rate,
+                    seconds,
+                    latency.measure("wm", latency.webmention(site)));
+            case "jetstream" ->
+                report(
+                    "a Bluesky Jetstream stream",
+                    rate,
+                    seconds,
+                    latency.measure("jet", latency.jetstream(feed)));
+            default -> throw new IllegalArgumentException("no push source called " + push);
+          }
+        }
       }
     }
   }

@@ -4,14 +4,19 @@ import static dev.caveat.bench.load.EndToEndLoad.check;
 import static dev.caveat.bench.load.EndToEndLoad.field;
 import static dev.caveat.bench.load.EndToEndLoad.postText;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +45,7 @@ final class PushLatency {
   }
 
   private static final Pattern MARKER =
-      Pattern.compile("\"externalId\":\"[^\"]*?((?:hook|jet)-\\d+)\"");
+      Pattern.compile("\"externalId\":\"[^\"]*?((?:hook|jet|sub|wm)-\\d+)\"");
   private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
 
   private final Http http;
@@ -67,6 +72,30 @@ final class PushLatency {
         201);
   }
 
+  /**
+   * Deliveries made by a few sender threads, so that a slow answer delays the next tick's delivery
+   * no more than it would on the open web; {@link #finish} waits for all and fails on any failure.
+   */
+  private static final class Senders {
+    private final ExecutorService threads;
+    private final List<Future<?>> pending = new ArrayList<>();
+
+    Senders(int count) {
+      threads = Executors.newFixedThreadPool(count);
+    }
+
+    void submit(Callable<?> delivery) {
+      pending.add(threads.submit(delivery));
+    }
+
+    void finish() throws Exception {
+      for (Future<?> delivery : pending) {
+        delivery.get();
+      }
+      threads.shutdown();
+    }
+  }
+
   /** Signed webhook deliveries of one tick's posts each, from four senders. */
   Push webhook() throws Exception {
     Http.Response webhook =
@@ -77,64 +106,140 @@ final class PushLatency {
     check(webhook, 201);
     String endpoint = field(webhook.body(), "endpoint");
     String secret = field(webhook.body(), "secret");
-    ExecutorService senders = Executors.newFixedThreadPool(4);
-    List<Future<?>> pending = new ArrayList<>();
+    Senders senders = new Senders(4);
     return new Push() {
       @Override
-      public void finish() throws Exception {
-        for (Future<?> delivery : pending) {
-          delivery.get();
+      public void send(List<String[]> posts, Runnable sent) {
+        StringBuilder body = new StringBuilder("[");
+        for (String[] post : posts) {
+          body.append(body.length() == 1 ? "" : ",")
+              .append("{\"externalId\":\"")
+              .append(post[0])
+              .append("\",\"text\":\"")
+              .append(post[1])
+              .append("\"}");
         }
-        senders.shutdown();
+        String payload = body.append("]").toString();
+        senders.submit(
+            () -> {
+              sent.run();
+              String id = "msg-" + System.nanoTime();
+              String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+              check(
+                  http.post(
+                      endpoint,
+                      "application/json",
+                      payload,
+                      Map.of(
+                          "webhook-id",
+                          id,
+                          "webhook-timestamp",
+                          timestamp,
+                          "webhook-signature",
+                          sign(secret, id, timestamp, payload))),
+                  200);
+              return null;
+            });
       }
 
       @Override
-      public void send(List<String[]> posts, Runnable sent) {
-        deliver(endpoint, secret, senders, pending, posts, sent);
+      public void finish() throws Exception {
+        senders.finish();
       }
     };
   }
 
-  private void deliver(
-      String endpoint,
-      String secret,
-      ExecutorService senders,
-      List<Future<?>> pending,
-      List<String[]> posts,
-      Runnable sent) {
-    {
-      StringBuilder body = new StringBuilder("[");
-      for (String[] post : posts) {
-        body.append(body.length() == 1 ? "" : ",")
-            .append("{\"externalId\":\"")
-            .append(post[0])
-            .append("\",\"text\":\"")
-            .append(post[1])
-            .append("\"}");
+  /**
+   * A feed whose hub Caveat subscribes at; each tick's posts are one signed Atom delivery to the
+   * callback, from four senders, as a hub fans out a publisher's update.
+   */
+  Push webSub(PublisherSite site) throws Exception {
+    Http.Response created =
+        http.post(
+            "/api/v1/sources",
+            "application/json",
+            "{\"type\":\"feed\",\"name\":\"latency-websub\",\"url\":\"" + site.topicUrl() + "\"}");
+    check(created, 201);
+    // Reading the feed finds its hub and subscribes; the hub then verifies the subscription.
+    check(
+        http.post(
+            "/api/v1/sources/" + field(created.body(), "id") + "/poll", "application/json", "{}"),
+        200);
+    PublisherSite.Subscription subscription = site.subscription().get(60, TimeUnit.SECONDS);
+    String callback = URI.create(subscription.callback()).getPath();
+    Senders senders = new Senders(4);
+    return new Push() {
+      @Override
+      public void send(List<String[]> posts, Runnable sent) {
+        String feed = site.feed(posts);
+        String signature;
+        try {
+          signature = "sha256=" + hmacHex(subscription.secret(), feed);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        senders.submit(
+            () -> {
+              sent.run();
+              check(
+                  http.post(
+                      callback, "application/atom+xml", feed, Map.of("X-Hub-Signature", signature)),
+                  202);
+              return null;
+            });
       }
-      String payload = body.append("]").toString();
-      pending.add(
-          senders.submit(
-              () -> {
-                sent.run();
-                String id = "msg-" + System.nanoTime();
-                String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-                check(
-                    http.post(
-                        endpoint,
-                        "application/json",
-                        payload,
-                        Map.of(
-                            "webhook-id",
-                            id,
-                            "webhook-timestamp",
-                            timestamp,
-                            "webhook-signature",
-                            sign(secret, id, timestamp, payload))),
-                    200);
-                return null;
-              }));
-    }
+
+      @Override
+      public void finish() throws Exception {
+        senders.finish();
+      }
+    };
+  }
+
+  /**
+   * Blog posts that link to a page of a site Caveat receives Webmentions for, each announced by its
+   * own Webmention; Caveat fetches the post to verify the link before it takes it.
+   */
+  Push webmention(PublisherSite site) throws Exception {
+    String target = URI.create(PublisherSite.TARGET).getHost();
+    check(
+        http.post(
+            "/api/v1/sources",
+            "application/json",
+            "{\"type\":\"webmention\",\"name\":\"latency-webmention\",\"targets\":[\""
+                + target
+                + "\"]}"),
+        201);
+    Senders senders = new Senders(8);
+    return new Push() {
+      @Override
+      public void send(List<String[]> posts, Runnable sent) {
+        // The marked post goes first, so its delay is its own, not its neighbours' too.
+        List<String[]> ordered = new ArrayList<>(posts);
+        ordered.sort(Comparator.comparing((String[] p) -> !p[1].startsWith("latencymarker")));
+        List<String> forms = new ArrayList<>(ordered.size());
+        for (String[] post : ordered) {
+          forms.add(
+              "source="
+                  + URLEncoder.encode(site.publish(post[0], post[1]), StandardCharsets.UTF_8)
+                  + "&target="
+                  + URLEncoder.encode(PublisherSite.TARGET, StandardCharsets.UTF_8));
+        }
+        senders.submit(
+            () -> {
+              sent.run();
+              for (String form : forms) {
+                check(http.post("/webmention", "application/x-www-form-urlencoded", form), 202);
+              }
+              return null;
+            });
+      }
+
+      @Override
+      public void finish() throws Exception {
+        senders.finish();
+      }
+    };
   }
 
   /** Messages on a Jetstream WebSocket that Caveat keeps open. */
@@ -271,6 +376,12 @@ final class PushLatency {
       }
       cursor = next.group(1);
     }
+  }
+
+  private static String hmacHex(String secret, String body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String sign(String secret, String id, String timestamp, String body)
