@@ -9,4 +9,6 @@ import java.util.Optional;
 public interface CompanyDirectory {
 
   Optional<Company> find(CompanyId id);
+
+  Optional<Company> findBySlug(String slug);
 }

@@ -8,9 +8,8 @@ import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.IntegrationTestSupport;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -241,28 +240,7 @@ class CaseIntegrationTest extends IntegrationTestSupport {
 
   /** Waits until care has handled every mention the company's monitors found so far. */
   private void awaitFiled(String slug) {
-    String company =
-        api().get("/api/v1/companies/" + slug, OPERATOR).json().get("id").stringValue();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      long pending =
-          jdbc.sql(
-                  "select count(*) from event_publication where completion_date is null"
-                      + " and serialized_event like ?")
-              .param("%" + company + "%")
-              .query(Long.class)
-              .single();
-      if (pending == 0) {
-        return;
-      }
-      assertThat(Instant.now()).as("mentions still waiting to be filed").isBefore(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    CaveatTestUtils.awaitFiled(api(), jdbc, slug);
   }
 
   private static JsonNode caseOf(JsonNode cases, String handle) {

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fixtures for tests that drive Caveat through its API. */
 public final class CaveatTestUtils {
@@ -17,6 +20,31 @@ public final class CaveatTestUtils {
   public static final String OPERATOR = "test-operator-token-0123456789";
 
   private CaveatTestUtils() {}
+
+  /** Waits until care has filed every mention of the company: filing follows intake by event. */
+  public static void awaitFiled(ApiClient api, JdbcClient jdbc, String slug) {
+    String company = api.get("/api/v1/companies/" + slug, OPERATOR).json().get("id").stringValue();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (true) {
+      long pending =
+          jdbc.sql(
+                  "select count(*) from event_publication where completion_date is null"
+                      + " and serialized_event like ?")
+              .param("%" + company + "%")
+              .query(Long.class)
+              .single();
+      if (pending == 0) {
+        return;
+      }
+      assertThat(Instant.now()).as("mentions still waiting to be filed").isBefore(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
 
   /** A fresh data directory under target/, kept short enough for PostgreSQL's socket path. */
   public static Path newDataDir() {

@@ -59,8 +59,12 @@ final class PublisherSite implements AutoCloseable {
     return subscribed;
   }
 
-  /** An Atom document of the entries given as id and text, as a hub delivers it. */
+  /**
+   * An Atom document of the entries given as id and text, as a hub delivers it; entries are dated
+   * now, as fresh news is, so their mentions sort among the newest.
+   */
   String feed(Iterable<String[]> entries) {
+    String now = java.time.Instant.now().toString();
     StringBuilder xml =
         new StringBuilder(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -76,7 +80,9 @@ final class PublisherSite implements AutoCloseable {
           .append(entry[0])
           .append("</id><title>Note</title><link href=\"https://load.example/notes/")
           .append(entry[0])
-          .append("\"/><updated>2026-12-01T09:00:00Z</updated><author><name>Load</name></author>")
+          .append("\"/><updated>")
+          .append(now)
+          .append("</updated><author><name>Load</name></author>")
           .append("<content type=\"text\">")
           .append(entry[1])
           .append("</content></entry>");

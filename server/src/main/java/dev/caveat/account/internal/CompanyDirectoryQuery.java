@@ -19,4 +19,9 @@ class CompanyDirectoryQuery implements CompanyDirectory {
   public Optional<Company> find(CompanyId id) {
     return companies.findById(id);
   }
+
+  @Override
+  public Optional<Company> findBySlug(String slug) {
+    return companies.findBySlug(slug);
+  }
 }

@@ -98,6 +98,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 requests
                     .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
+                    // A case's public page: its number and code are the customer's key.
+                    .requestMatchers(org.springframework.http.HttpMethod.GET, "/cases/*/*")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())

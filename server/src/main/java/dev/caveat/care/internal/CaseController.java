@@ -93,7 +93,7 @@ class CaseController {
       Instant updatedAt,
       Instant resolvedAt,
       List<MentionView> mentions,
-      List<Object> replies,
+      List<ReplyView> replies,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events) {
 
@@ -112,11 +112,42 @@ class CaseController {
           c.updatedAt(),
           c.resolvedAt(),
           whole.mentions().stream().map(MentionView::of).toList(),
-          List.of(),
+          whole.replies().stream().map(ReplyView::of).toList(),
           whole.notes(),
           whole.events());
     }
   }
+
+  record ReplyView(
+      long id,
+      String visibility,
+      String author,
+      String text,
+      String sentText,
+      String status,
+      Long mentionId,
+      String url,
+      String error,
+      Instant createdAt,
+      Instant sentAt) {
+
+    static ReplyView of(CaseReplies.Reply r) {
+      return new ReplyView(
+          r.id(),
+          r.visibility(),
+          r.author(),
+          r.text(),
+          r.sentText(),
+          r.status(),
+          r.mentionId(),
+          r.remoteUrl(),
+          r.error(),
+          r.createdAt(),
+          r.sentAt());
+    }
+  }
+
+  record NewReply(String text, String visibility) {}
 
   record Resolve(String resolution, String reason) {}
 
@@ -124,10 +155,12 @@ class CaseController {
 
   private final CompanyAccess access;
   private final CaseWork work;
+  private final CaseReplying replying;
 
-  CaseController(CompanyAccess access, CaseWork work) {
+  CaseController(CompanyAccess access, CaseWork work, CaseReplying replying) {
     this.access = access;
     this.work = work;
+    this.replying = replying;
   }
 
   @GetMapping
@@ -158,6 +191,18 @@ class CaseController {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     return CaseView.of(
         work.resolve(company, number, resolve.resolution(), resolve.reason(), actor.name()));
+  }
+
+  @PostMapping("/{number}/replies")
+  @ResponseStatus(HttpStatus.CREATED)
+  ReplyView reply(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable String number,
+      @RequestBody NewReply reply) {
+    CompanyId company = access.require(actor, slug, Permission.READ).id();
+    return ReplyView.of(
+        replying.reply(company, number, reply.text(), reply.visibility(), actor.name()));
   }
 
   @PostMapping("/{number}/notes")

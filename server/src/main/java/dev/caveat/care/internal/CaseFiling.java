@@ -139,6 +139,10 @@ class CaseFiling {
         CaseHistory.MENTION_ADDED,
         "mention " + mention.id() + " by " + who(mention) + " (" + how + ")");
     cases.touch(caseId, now);
+    if (!how.equals("opened") && cases.customerWrote(caseId, now)) {
+      history.record(
+          caseId, now, CAVEAT, CaseHistory.REOPENED, "a new post while waiting on the customer");
+    }
     mentions.fileUnderCase(company, mention.id(), caseNumber);
   }
 

@@ -20,6 +20,9 @@ class CaseHistory {
   static final String MENTION_ADDED = "mention-added";
   static final String RESOLVED = "resolved";
   static final String NOTE_ADDED = "note-added";
+  static final String REPLIED = "replied";
+  static final String REPLY_FAILED = "reply-failed";
+  static final String REOPENED = "reopened";
 
   private final JdbcClient jdbc;
 

@@ -17,6 +17,7 @@ final class CaseNumbers {
 
   static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   static final int LENGTH = 5;
+  static final int CODE_LENGTH = 6;
 
   /** A case number anywhere in a text, whatever its case, not inside a longer word. */
   private static final Pattern QUOTED =
@@ -53,6 +54,15 @@ final class CaseNumbers {
       number.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
     return number.toString();
+  }
+
+  /** The code a customer gives with the case number to follow the case on its public page. */
+  static String code() {
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < CODE_LENGTH; i++) {
+      code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return code.toString();
   }
 
   /** Everything in the text shaped like a case number, upper-cased, in order of appearance. */

@@ -29,17 +29,21 @@ class CaseWork {
   record Whole(
       Cases.Case kase,
       List<MentionDetails.Details> mentions,
+      List<CaseReplies.Reply> replies,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events) {}
 
   private final Cases cases;
   private final CaseHistory history;
+  private final CaseReplies replies;
   private final MentionDetails mentions;
   private final Clock clock;
 
-  CaseWork(Cases cases, CaseHistory history, MentionDetails mentions, Clock clock) {
+  CaseWork(
+      Cases cases, CaseHistory history, CaseReplies replies, MentionDetails mentions, Clock clock) {
     this.cases = cases;
     this.history = history;
+    this.replies = replies;
     this.mentions = mentions;
     this.clock = clock;
   }
@@ -68,6 +72,7 @@ class CaseWork {
     return new Whole(
         kase,
         mentions.findAll(company, history.mentionIds(kase.id())),
+        replies.of(kase.id()),
         history.notes(kase.id()),
         history.events(kase.id()));
   }

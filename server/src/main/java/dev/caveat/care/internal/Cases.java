@@ -21,6 +21,7 @@ class Cases {
   record Case(
       long id,
       String number,
+      String code,
       String status,
       String resolution,
       String reason,
@@ -39,7 +40,7 @@ class Cases {
   record Filter(String status, String assignee) {}
 
   private static final String SELECT =
-      "select c.id, c.number, c.status, c.resolution, c.reason, c.intent, c.team, c.assignee,"
+      "select c.id, c.number, c.code, c.status, c.resolution, c.reason, c.intent, c.team, c.assignee,"
           + " c.opened_at, c.updated_at, c.resolved_at, u.source, u.handle, u.name,"
           + " (select count(*) from case_mention cm where cm.case_id = c.id) as mentions"
           + " from care_case c left join customer u on u.id = c.customer_id";
@@ -83,11 +84,17 @@ class Cases {
   Optional<Long> open(
       CompanyId company, String number, Long customerId, String intent, Instant now) {
     return jdbc.sql(
-            "insert into care_case (company_id, number, customer_id, status, intent, opened_at,"
-                + " updated_at) values (?, ?, ?, 'open', ?, ?, ?) on conflict do nothing"
-                + " returning id")
+            "insert into care_case (company_id, number, code, customer_id, status, intent,"
+                + " opened_at, updated_at) values (?, ?, ?, ?, 'open', ?, ?, ?)"
+                + " on conflict do nothing returning id")
         .params(
-            company.value(), number, customerId, intent, Timestamp.from(now), Timestamp.from(now))
+            company.value(),
+            number,
+            CaseNumbers.code(),
+            customerId,
+            intent,
+            Timestamp.from(now),
+            Timestamp.from(now))
         .query(Long.class)
         .optional();
   }
@@ -159,6 +166,30 @@ class Cases {
         == 1;
   }
 
+  /** After a reply the case waits on the customer; the first reply is its first response. */
+  void replied(long id, Instant now) {
+    jdbc.sql(
+            "update care_case set status = case when status = 'open' then 'waiting' else status"
+                + " end, first_response_at = coalesce(first_response_at, ?), updated_at = ?"
+                + " where id = ?")
+        .params(Timestamp.from(now), Timestamp.from(now), id)
+        .update();
+  }
+
+  /**
+   * The customer wrote again: a case waiting on them is open again.
+   *
+   * @return whether it was waiting
+   */
+  boolean customerWrote(long id, Instant now) {
+    return jdbc.sql(
+                "update care_case set status = 'open', updated_at = ? where id = ?"
+                    + " and status = 'waiting'")
+            .params(Timestamp.from(now), id)
+            .update()
+        == 1;
+  }
+
   void touch(long id, Instant now) {
     jdbc.sql("update care_case set updated_at = ? where id = ?")
         .params(Timestamp.from(now), id)
@@ -171,6 +202,7 @@ class Cases {
     return new Case(
         rs.getLong("id"),
         rs.getString("number"),
+        rs.getString("code"),
         rs.getString("status"),
         rs.getString("resolution"),
         rs.getString("reason"),

@@ -110,6 +110,13 @@ class Sources {
         .optional();
   }
 
+  Optional<Source> findByName(String name) {
+    return jdbc.sql("select " + COLUMNS + " from source where name = ?")
+        .param(name)
+        .query(Sources::map)
+        .optional();
+  }
+
   List<Source> findAll() {
     return jdbc.sql("select " + COLUMNS + " from source order by name").query(Sources::map).list();
   }

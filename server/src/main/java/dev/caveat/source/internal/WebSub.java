@@ -1,5 +1,6 @@
 package dev.caveat.source.internal;
 
+import dev.caveat.platform.PublicAddress;
 import dev.caveat.platform.fetch.FetchException;
 import dev.caveat.platform.fetch.GuardedHttpClient;
 import java.net.URI;
@@ -21,8 +22,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -41,22 +40,19 @@ class WebSub {
   private final Sources sources;
   private final GuardedHttpClient http;
   private final Clock clock;
-  private final Environment environment;
-  private final String publicUrl;
+  private final PublicAddress publicAddress;
 
   WebSub(
       WebSubSubscriptions subscriptions,
       Sources sources,
       GuardedHttpClient http,
       Clock clock,
-      Environment environment,
-      @Value("${caveat.public-url:}") String publicUrl) {
+      PublicAddress publicAddress) {
     this.subscriptions = subscriptions;
     this.sources = sources;
     this.http = http;
     this.clock = clock;
-    this.environment = environment;
-    this.publicUrl = publicUrl;
+    this.publicAddress = publicAddress;
   }
 
   /** Subscribes unless a live subscription to this hub and topic exists. */
@@ -177,11 +173,7 @@ class WebSub {
   }
 
   private String callback(WebSubSubscriptions.Subscription subscription) {
-    String base =
-        publicUrl.isBlank()
-            ? "http://localhost:" + environment.getProperty("local.server.port", "8080")
-            : publicUrl.replaceAll("/+$", "");
-    return base + "/websub/" + subscription.id();
+    return publicAddress.base() + "/websub/" + subscription.id();
   }
 
   private static int parseLease(String leaseSeconds) {

@@ -1,0 +1,166 @@
+package dev.caveat.care.internal;
+
+import dev.caveat.account.Company;
+import dev.caveat.account.CompanyDirectory;
+import dev.caveat.account.CompanyId;
+import dev.caveat.listening.MentionDetails;
+import dev.caveat.platform.ApiException;
+import dev.caveat.platform.PublicAddress;
+import dev.caveat.source.Replies;
+import dev.caveat.source.ReplyException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A rep answers a case. A public reply goes back through the source of the customer's newest post
+ * that Caveat can reply on, and carries the case number with a link to the case's public page,
+ * where anyone can see that a verified rep of the company wrote it.
+ *
+ * <p>The reply is stored before it goes out and settled after, each in its own transaction: what
+ * the rep wrote is never lost, and no database connection waits on a remote server.
+ */
+@Service
+class CaseReplying {
+
+  static final int MAX_TEXT = 5_000;
+
+  private final Cases cases;
+  private final CaseReplies replies;
+  private final CaseHistory history;
+  private final MentionDetails mentions;
+  private final CompanyDirectory companies;
+  private final Replies channels;
+  private final PublicAddress publicAddress;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  CaseReplying(
+      Cases cases,
+      CaseReplies replies,
+      CaseHistory history,
+      MentionDetails mentions,
+      CompanyDirectory companies,
+      Replies channels,
+      PublicAddress publicAddress,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.cases = cases;
+    this.replies = replies;
+    this.history = history;
+    this.mentions = mentions;
+    this.companies = companies;
+    this.channels = channels;
+    this.publicAddress = publicAddress;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  CaseReplies.Reply reply(
+      CompanyId company, String number, String text, String visibility, String rep) {
+    if (text == null || text.isBlank()) {
+      throw ApiException.badRequest("text is required");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw ApiException.badRequest("text must be at most " + MAX_TEXT + " characters");
+    }
+    String how = visibility == null ? "public" : visibility.strip().toLowerCase(Locale.ROOT);
+    if (!how.equals("public") && !how.equals("private")) {
+      throw ApiException.badRequest("visibility must be public or private");
+    }
+    Cases.Case kase =
+        cases
+            .find(company, number.toUpperCase(Locale.ROOT))
+            .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
+    if (how.equals("private")) {
+      throw ApiException.conflict(
+          "No e-mail address is known for the customer of case "
+              + kase.number()
+              + "; private replies go by e-mail. Reply in public instead.");
+    }
+    MentionDetails.Details answered = answerable(company, kase);
+    String sentText = text.strip() + "\n\n" + signature(company, kase);
+    Instant now = clock.instant();
+    long id = replies.sending(kase.id(), answered.id(), how, rep, text.strip(), sentText, now);
+    Replies.Sent sent;
+    try {
+      sent =
+          channels.reply(
+              new Replies.Target(
+                  answered.source(),
+                  answered.externalId(),
+                  answered.url(),
+                  answered.authorHandle()),
+              sentText,
+              "caveat-reply-" + id);
+    } catch (ReplyException e) {
+      transactions.executeWithoutResult(
+          status -> {
+            replies.failed(id, e.getMessage());
+            history.record(
+                kase.id(), clock.instant(), rep, CaseHistory.REPLY_FAILED, e.getMessage());
+          });
+      throw new ApiException(
+          e.kind() == ReplyException.Kind.UNREACHABLE
+              ? HttpStatus.BAD_GATEWAY
+              : HttpStatus.CONFLICT,
+          e.getMessage() + " The reply is kept on the case as failed.");
+    }
+    Instant at = clock.instant();
+    transactions.executeWithoutResult(
+        status -> {
+          replies.sent(id, sent.remoteId(), sent.url(), at);
+          cases.replied(kase.id(), at);
+          history.record(
+              kase.id(),
+              at,
+              rep,
+              CaseHistory.REPLIED,
+              "in public on "
+                  + answered.source()
+                  + (sent.url() == null ? "" : " at " + sent.url())
+                  + "; waiting on the customer");
+        });
+    return replies.of(kase.id()).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+  }
+
+  /** The customer's newest post in the case that can be answered where it was made. */
+  private MentionDetails.Details answerable(CompanyId company, Cases.Case kase) {
+    List<MentionDetails.Details> filed = mentions.findAll(company, history.mentionIds(kase.id()));
+    for (MentionDetails.Details mention : filed.reversed()) {
+      if (channels.canReply(mention.source())) {
+        return mention;
+      }
+    }
+    throw ApiException.conflict(
+        "None of the posts of case "
+            + kase.number()
+            + " came through a source Caveat can reply on ("
+            + String.join(
+                ", ", filed.stream().map(MentionDetails.Details::source).distinct().toList())
+            + "); reply where the customer wrote, or privately.");
+  }
+
+  /** The case number and the page that shows the case, and who answers it, to anyone. */
+  private String signature(CompanyId company, Cases.Case kase) {
+    Optional<Company> found = companies.find(company);
+    String slug = found.map(Company::slug).orElseThrow();
+    return "Case "
+        + kase.number()
+        + " · "
+        + publicAddress.base()
+        + "/cases/"
+        + slug
+        + "/"
+        + kase.number()
+        + "?code="
+        + URLEncoder.encode(kase.code(), StandardCharsets.UTF_8);
+  }
+}

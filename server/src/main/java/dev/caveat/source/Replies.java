@@ -1,0 +1,24 @@
+package dev.caveat.source;
+
+/**
+ * Public replies, posted back through the source a post came from: what care uses to answer a
+ * customer where they spoke.
+ */
+public interface Replies {
+
+  /** The post being answered, as listening stored it. */
+  record Target(String source, String externalId, String url, String authorHandle) {}
+
+  /** What the source made of the reply: its id there and the address it can be read at. */
+  record Sent(String remoteId, String url) {}
+
+  /** Whether posts from this source can be answered through it. */
+  boolean canReply(String source);
+
+  /**
+   * Posts the reply. The key makes a retry of the same reply safe where the source honours one.
+   *
+   * @throws ReplyException when the source cannot take replies, is unreachable, or refused this one
+   */
+  Sent reply(Target target, String text, String idempotencyKey) throws ReplyException;
+}

@@ -1,0 +1,340 @@
+package dev.caveat.care;
+
+import static dev.caveat.support.CaveatTestUtils.OPERATOR;
+import static dev.caveat.support.CaveatTestUtils.awaitFiled;
+import static dev.caveat.support.CaveatTestUtils.companyWithAdminToken;
+import static dev.caveat.support.CaveatTestUtils.monitor;
+import static dev.caveat.support.CaveatTestUtils.token;
+import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caveat.support.ApiClient;
+import dev.caveat.support.FixtureServer;
+import dev.caveat.support.IntegrationTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A rep answers in public where the customer wrote, with the case number and a link to the case's
+ * public page; the customer follows the case there with its code.
+ */
+@Tag("persistence")
+class CaseRepliesIntegrationTest extends IntegrationTestSupport {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired JdbcClient jdbc;
+
+  private FixtureServer mastodon;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger answerStatus = new AtomicInteger(200);
+  private final AtomicReference<String> timeline = new AtomicReference<>("[]");
+
+  record Received(Map<String, String> headers, JsonNode body) {}
+
+  @BeforeEach
+  void start() {
+    mastodon = new FixtureServer();
+    mastodon.route(
+        "/api/v1/timelines/tag/",
+        exchange ->
+            FixtureServer.respond(
+                exchange, 200, Map.of("Content-Type", "application/json"), timeline.get()));
+    mastodon.route(
+        "/api/v1/statuses",
+        exchange -> {
+          JsonNode body =
+              JSON.readTree(
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          received.add(
+              new Received(
+                  Map.of(
+                      "Authorization",
+                      String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
+                      "Idempotency-Key",
+                      String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key"))),
+                  body));
+          int status = answerStatus.get();
+          String answer =
+              status == 200
+                  ? "{\"id\":\"900001\",\"url\":\"https://social.example/@northwind/900001\"}"
+                  : "{\"error\":\"Validation failed: Text is too long\"}";
+          FixtureServer.respond(
+              exchange, status, Map.of("Content-Type", "application/json"), answer);
+        });
+  }
+
+  @AfterEach
+  void stop() {
+    mastodon.close();
+  }
+
+  @Test
+  void aPublicReplyGoesBackThroughMastodonWithTheCaseNumberAndThePublicPageShowsIt()
+      throws Exception {
+    ApiClient api = api();
+    String slug = uniqueSlug("reply");
+    String admin = companyWithAdminToken(api, slug);
+    String rep = token(api, admin, slug, "rep");
+    String brand = "zr" + UUID.randomUUID().toString().substring(0, 6);
+    monitor(api, admin, slug, "Brand", brand);
+    String source = mastodonSource(api, brand);
+    timeline.set(
+        statuses(
+            status(
+                "113000000000000101",
+                "brent",
+                "My " + brand + " router died again and support hung up on me. Third time!")));
+    poll(api, source);
+    awaitFiled(api, jdbc, slug);
+    String c = "/api/v1/companies/" + slug + "/cases";
+    JsonNode kase = api.get(c, rep).json().get("items").get(0);
+    String number = kase.get("number").stringValue();
+
+    ApiClient.Response reply =
+        api.post(
+            c + "/" + number + "/replies",
+            rep,
+            Map.of(
+                "text", "Sorry Brent, a technician will call you today.", "visibility", "public"));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    assertThat(reply.json().get("status").stringValue()).isEqualTo("sent");
+    assertThat(reply.json().get("url").stringValue())
+        .isEqualTo("https://social.example/@northwind/900001");
+
+    // What Mastodon received: a public reply to the customer's status, as the answering account.
+    assertThat(received).hasSize(1);
+    Received sent = received.getFirst();
+    assertThat(sent.headers().get("Authorization")).isEqualTo("Bearer reply-token-123");
+    assertThat(sent.headers().get("Idempotency-Key")).startsWith("caveat-reply-");
+    assertThat(sent.body().get("in_reply_to_id").stringValue()).isEqualTo("113000000000000101");
+    assertThat(sent.body().get("visibility").stringValue()).isEqualTo("public");
+    String status = sent.body().get("status").stringValue();
+    assertThat(status)
+        .startsWith("@brent Sorry Brent, a technician will call you today.")
+        .contains("Case " + number)
+        .contains("/cases/" + slug + "/" + number + "?code=");
+    String code = status.substring(status.indexOf("?code=") + "?code=".length()).strip();
+
+    JsonNode whole = api.get(c + "/" + number, rep).json();
+    assertThat(whole.get("status").stringValue()).isEqualTo("waiting");
+    assertThat(whole.get("replies").get(0).get("text").stringValue())
+        .isEqualTo("Sorry Brent, a technician will call you today.");
+    assertThat(whole.get("events").valueStream().map(e -> e.get("kind").stringValue()))
+        .contains("opened", "replied");
+
+    // The customer writes again: the case is open again.
+    timeline.set(
+        statuses(
+            status(
+                "113000000000000102",
+                "brent",
+                "Still waiting for that " + brand + " technician, nobody called")));
+    poll(api, source);
+    awaitFiled(api, jdbc, slug);
+    whole = api.get(c + "/" + number, rep).json();
+    assertThat(whole.get("status").stringValue()).isEqualTo("open");
+    assertThat(whole.get("mentions").size()).isEqualTo(2);
+    assertThat(whole.get("events").valueStream().map(e -> e.get("kind").stringValue()))
+        .contains("reopened");
+
+    // The public page: a form without the code, a refusal with a wrong one, the case with it.
+    String page = "/cases/" + slug + "/" + number;
+    assertThat(page(page)).contains("The code from the reply");
+    assertThat(page(page + "?code=WRONG1")).contains("No case matches that number and code");
+    String shown = page(page + "?code=" + code);
+    assertThat(shown)
+        .contains("Case " + number)
+        .contains("router died again")
+        .contains("Sorry Brent, a technician will call you today.")
+        .contains("a verified representative of")
+        .doesNotContain(whole.get("events").get(0).get("details").stringValue());
+
+    String reason = "Evening slowdowns come from the street cabinet, which the city owns.";
+    assertThat(
+            api.post(
+                    c + "/" + number + "/resolve",
+                    rep,
+                    Map.of("resolution", "explained", "reason", reason))
+                .status())
+        .isEqualTo(200);
+    assertThat(page(page + "?code=" + code.toLowerCase()))
+        .contains("cannot help with this, and says why")
+        .contains(reason);
+  }
+
+  @Test
+  void aReplyThatCannotGoOutSaysWhyAndIsKeptAsFailed() {
+    ApiClient api = api();
+    String slug = uniqueSlug("noreply");
+    String admin = companyWithAdminToken(api, slug);
+    String brand = "zn" + UUID.randomUUID().toString().substring(0, 6);
+    monitor(api, admin, slug, "Brand", brand);
+    String c = "/api/v1/companies/" + slug + "/cases";
+
+    // A post pushed through the ingest API has no channel to answer on.
+    ApiClient.Response ingested =
+        api.post(
+            "/api/v1/ingest",
+            OPERATOR,
+            List.of(
+                Map.of(
+                    "source",
+                    "forum-" + slug,
+                    "externalId",
+                    "1",
+                    "author",
+                    Map.of("handle", "gus"),
+                    "text",
+                    "My " + brand + " bill doubled and nobody answers the phone, awful")));
+    assertThat(ingested.status()).isEqualTo(200);
+    awaitFiled(api, jdbc, slug);
+    String ingestCase = api.get(c, admin).json().get("items").get(0).get("number").stringValue();
+    ApiClient.Response refused =
+        api.post(c + "/" + ingestCase + "/replies", admin, Map.of("text", "We are on it."));
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().get("detail").stringValue())
+        .contains("can reply on")
+        .contains("forum-" + slug);
+    assertThat(
+            api.post(
+                    c + "/" + ingestCase + "/replies",
+                    admin,
+                    Map.of("text", "By mail.", "visibility", "private"))
+                .json()
+                .get("detail")
+                .stringValue())
+        .contains("No e-mail address is known");
+    assertThat(api.post(c + "/" + ingestCase + "/replies", admin, Map.of("text", " ")).status())
+        .isEqualTo(400);
+    assertThat(
+            api.post(
+                    c + "/" + ingestCase + "/replies",
+                    admin,
+                    Map.of("text", "Hi", "visibility", "carrier-pigeon"))
+                .status())
+        .isEqualTo(400);
+
+    // Mastodon refuses: the rep hears why, and the reply stays on the case as failed.
+    String source = mastodonSource(api, brand);
+    timeline.set(
+        statuses(
+            status(
+                "113000000000000201",
+                "hana",
+                "Why does my " + brand + " modem reboot every night? So annoying")));
+    poll(api, source);
+    awaitFiled(api, jdbc, slug);
+    String mastodonCase =
+        api.get(c, admin)
+            .json()
+            .get("items")
+            .valueStream()
+            .filter(k -> k.get("customer").get("handle").stringValue().equals("hana"))
+            .findFirst()
+            .orElseThrow()
+            .get("number")
+            .stringValue();
+    answerStatus.set(422);
+    ApiClient.Response failed =
+        api.post(c + "/" + mastodonCase + "/replies", admin, Map.of("text", "Looking into it."));
+    assertThat(failed.status()).isEqualTo(409);
+    assertThat(failed.json().get("detail").stringValue())
+        .contains("HTTP 422")
+        .contains("Text is too long")
+        .contains("kept on the case as failed");
+    answerStatus.set(503);
+    ApiClient.Response unreachable =
+        api.post(c + "/" + mastodonCase + "/replies", admin, Map.of("text", "Looking into it."));
+    assertThat(unreachable.status()).isEqualTo(502);
+    JsonNode whole = api.get(c + "/" + mastodonCase, admin).json();
+    assertThat(whole.get("status").stringValue()).isEqualTo("open");
+    assertThat(whole.get("replies").valueStream().map(r -> r.get("status").stringValue()))
+        .containsExactly("failed", "failed");
+    assertThat(whole.get("replies").get(0).get("error").stringValue()).contains("HTTP 422");
+    assertThat(whole.get("events").valueStream().map(e -> e.get("kind").stringValue()))
+        .contains("reply-failed");
+  }
+
+  private String mastodonSource(ApiClient api, String hashtag) {
+    ApiClient.Response created =
+        api.post(
+            "/api/v1/sources",
+            OPERATOR,
+            Map.of(
+                "type",
+                "mastodon",
+                "url",
+                mastodon.uri("/").toString(),
+                "hashtag",
+                "#" + hashtag,
+                "enabled",
+                false,
+                "replyToken",
+                "reply-token-123",
+                "name",
+                "mastodon-" + UUID.randomUUID()));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.body()).doesNotContain("reply-token-123");
+    return created.json().get("id").stringValue();
+  }
+
+  private static void poll(ApiClient api, String source) {
+    ApiClient.Response polled = api.post("/api/v1/sources/" + source + "/poll", OPERATOR, Map.of());
+    assertThat(polled.status()).as(polled.body()).isEqualTo(200);
+  }
+
+  private static String statuses(String... statuses) {
+    return "[" + String.join(",", statuses) + "]";
+  }
+
+  private static String status(String id, String acct, String text) {
+    return JSON.writeValueAsString(
+        Map.of(
+            "id",
+            id,
+            "created_at",
+            "2026-11-30T08:30:12.000Z",
+            "url",
+            "https://social.example/@" + acct + "/" + id,
+            "content",
+            "<p>" + text + "</p>",
+            "account",
+            Map.of(
+                "id",
+                "1" + id.substring(id.length() - 3),
+                "acct",
+                acct,
+                "display_name",
+                acct.toUpperCase(),
+                "url",
+                "https://social.example/@" + acct)));
+  }
+
+  private String page(String path) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+}
