@@ -82,17 +82,28 @@ class WebSub {
     form.put("hub.callback", callback(subscription));
     form.put("hub.mode", "subscribe");
     form.put("hub.topic", topic);
-    form.put("hub.secret", subscription.secret());
+    boolean renewal = subscription.pendingSecret() != null;
+    form.put("hub.secret", renewal ? subscription.pendingSecret() : subscription.secret());
     form.put("hub.lease_seconds", Integer.toString(LEASE_SECONDS));
     try {
       GuardedHttpClient.Response answer =
           http.post(URI.create(hub), Map.of(), "application/x-www-form-urlencoded", encode(form));
       if (answer.status() / 100 != 2) {
-        subscriptions.failed(subscription.id(), "failed", "the hub answered " + answer.status());
+        failed(subscription, renewal, "the hub answered " + answer.status());
       }
     } catch (FetchException e) {
-      subscriptions.failed(subscription.id(), "failed", e.getMessage());
+      failed(subscription, renewal, e.getMessage());
       log.info("Subscribing source {} at its hub failed: {}", sourceId, e.getMessage());
+    }
+  }
+
+  /** A failed renewal leaves the subscription live until its lease ends; it is tried again. */
+  private void failed(
+      WebSubSubscriptions.Subscription subscription, boolean renewal, String error) {
+    if (renewal) {
+      subscriptions.renewalFailed(subscription.id(), error);
+    } else {
+      subscriptions.failed(subscription.id(), "failed", error);
     }
   }
 
@@ -124,7 +135,11 @@ class WebSub {
   java.util.Optional<Sources.Source> authenticate(
       java.util.UUID id, String signature, byte[] body) {
     var subscription = subscriptions.find(id).filter(s -> s.state().equals("active"));
-    if (subscription.isEmpty() || !signedBy(subscription.get().secret(), signature, body)) {
+    // The secret before the last renewal still counts: deliveries signed with it may be on the way.
+    if (subscription.isEmpty()
+        || !(signedBy(subscription.get().secret(), signature, body)
+            || (subscription.get().previousSecret() != null
+                && signedBy(subscription.get().previousSecret(), signature, body)))) {
       return java.util.Optional.empty();
     }
     subscriptions.delivered(id, clock.instant());
@@ -137,8 +152,7 @@ class WebSub {
 
   @Scheduled(fixedDelayString = "${caveat.websub.renew-tick:1m}")
   void renew() {
-    Instant horizon = clock.instant().plus(Duration.ofSeconds(LEASE_SECONDS / 10));
-    for (var subscription : subscriptions.expiringBefore(horizon)) {
+    for (var subscription : subscriptions.due(clock.instant())) {
       subscribe(subscription.sourceId(), subscription.hub(), subscription.topic());
     }
   }
