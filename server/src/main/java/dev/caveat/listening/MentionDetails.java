@@ -16,6 +16,7 @@ public interface MentionDetails {
       String url,
       String authorHandle,
       String authorName,
+      String authorUrl,
       String text,
       String intent,
       Instant postedAt) {}

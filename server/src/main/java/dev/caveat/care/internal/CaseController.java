@@ -22,7 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/companies/{slug}/cases")
 class CaseController {
 
-  record CustomerView(String source, String handle, String name) {}
+  record CustomerView(
+      long id,
+      String source,
+      String handle,
+      String name,
+      List<CustomerController.IdentityView> identities) {}
 
   record CaseSummary(
       String number,
@@ -41,7 +46,7 @@ class CaseController {
           c.number(),
           c.status(),
           c.resolution(),
-          customerOf(c),
+          customerOf(c, null),
           c.team(),
           c.assignee(),
           c.intent(),
@@ -104,7 +109,7 @@ class CaseController {
           c.status(),
           c.resolution(),
           c.reason(),
-          customerOf(c),
+          customerOf(c, whole.identities()),
           c.team(),
           c.assignee(),
           c.intent(),
@@ -216,8 +221,17 @@ class CaseController {
     return work.addNote(company, number, note.text(), actor.name());
   }
 
-  private static CustomerView customerOf(Cases.Case c) {
+  private static CustomerView customerOf(Cases.Case c, List<Customers.Identity> identities) {
     Cases.Customer u = c.customer();
-    return u == null ? null : new CustomerView(u.source(), u.handle(), u.name());
+    return u == null
+        ? null
+        : new CustomerView(
+            u.id(),
+            u.source(),
+            u.handle(),
+            u.name(),
+            identities == null
+                ? null
+                : identities.stream().map(CustomerController.IdentityView::of).toList());
   }
 }

@@ -35,6 +35,8 @@ class CaseFiling {
   private static final int NUMBER_TRIES = 10;
 
   private final Cases cases;
+  private final Customers customers;
+  private final CustomerLinks links;
   private final CaseHistory history;
   private final MentionDetails mentions;
   private final CompanyDirectory companies;
@@ -42,11 +44,15 @@ class CaseFiling {
 
   CaseFiling(
       Cases cases,
+      Customers customers,
+      CustomerLinks links,
       CaseHistory history,
       MentionDetails mentions,
       CompanyDirectory companies,
       Clock clock) {
     this.cases = cases;
+    this.customers = customers;
+    this.links = links;
     this.history = history;
     this.mentions = mentions;
     this.companies = companies;
@@ -68,6 +74,20 @@ class CaseFiling {
     }
     MentionDetails.Details mention = found.get();
     Instant now = clock.instant();
+    Long customer =
+        mention.authorHandle() == null || mention.authorHandle().isBlank()
+            ? null
+            : customers.resolveAndLock(
+                company,
+                mention.source(),
+                mention.authorHandle(),
+                mention.authorName(),
+                mention.authorUrl(),
+                now);
+    if (customer != null) {
+      // A link code posted from this account makes it one more account of the code's customer.
+      customer = links.linkByCode(company, customer, mention.text(), who(mention)).orElse(customer);
+    }
     Optional<Cases.Case> quoted =
         cases.firstWithNumber(company, CaseNumbers.quotedIn(mention.text()));
     if (quoted.isPresent()) {
@@ -75,11 +95,6 @@ class CaseFiling {
       return;
     }
     String intent = mention.intent();
-    Long customer =
-        mention.authorHandle() == null || mention.authorHandle().isBlank()
-            ? null
-            : cases.customer(
-                company, mention.source(), mention.authorHandle(), mention.authorName(), now);
     if (customer != null && !NOT_A_FOLLOW_UP.contains(intent)) {
       Optional<Long> open = cases.openCaseOf(company, customer);
       if (open.isPresent()) {

@@ -23,6 +23,8 @@ class CaseHistory {
   static final String REPLIED = "replied";
   static final String REPLY_FAILED = "reply-failed";
   static final String REOPENED = "reopened";
+  static final String CUSTOMER_MERGED = "customer-merged";
+  static final String CUSTOMER_UNMERGED = "customer-unmerged";
 
   private final JdbcClient jdbc;
 
@@ -50,6 +52,14 @@ class CaseHistory {
             .params(mentionId, caseId, Timestamp.from(now), how)
             .update()
         == 1;
+  }
+
+  /** Moves every mention of one case to another; answers the ids moved. */
+  List<Long> moveMentions(long fromCase, long toCase) {
+    return jdbc.sql("update case_mention set case_id = ? where case_id = ? returning mention_id")
+        .params(toCase, fromCase)
+        .query(Long.class)
+        .list();
   }
 
   /** The case's mentions in the order they were filed. */

@@ -25,6 +25,11 @@ final class CaseNumbers {
           "(?<![\\p{L}\\p{N}])([A-Z0-9]{1,3}-[" + ALPHABET + "]{" + LENGTH + "})(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern LINK_CODE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])(LINK-[" + ALPHABET + "]{" + CODE_LENGTH + "})(?![\\p{L}\\p{N}])",
+          Pattern.CASE_INSENSITIVE);
+
   private static final RandomGenerator RANDOM = new SecureRandom();
 
   private CaseNumbers() {}
@@ -63,6 +68,24 @@ final class CaseNumbers {
       code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
     }
     return code.toString();
+  }
+
+  /** A code a customer posts from another account to show it is theirs too, such as LINK-7K3Q9M. */
+  static String linkCode() {
+    return "LINK-" + code();
+  }
+
+  /** Every link code in the text, upper-cased, in order of appearance. */
+  static List<String> linkCodesIn(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    Set<String> found = new LinkedHashSet<>();
+    Matcher matcher = LINK_CODE.matcher(text);
+    while (matcher.find()) {
+      found.add(matcher.group(1).toUpperCase(Locale.ROOT));
+    }
+    return List.copyOf(found);
   }
 
   /** Everything in the text shaped like a case number, upper-cased, in order of appearance. */

@@ -30,20 +30,28 @@ class CaseWork {
       Cases.Case kase,
       List<MentionDetails.Details> mentions,
       List<CaseReplies.Reply> replies,
+      List<Customers.Identity> identities,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events) {}
 
   private final Cases cases;
   private final CaseHistory history;
   private final CaseReplies replies;
+  private final Customers customers;
   private final MentionDetails mentions;
   private final Clock clock;
 
   CaseWork(
-      Cases cases, CaseHistory history, CaseReplies replies, MentionDetails mentions, Clock clock) {
+      Cases cases,
+      CaseHistory history,
+      CaseReplies replies,
+      Customers customers,
+      MentionDetails mentions,
+      Clock clock) {
     this.cases = cases;
     this.history = history;
     this.replies = replies;
+    this.customers = customers;
     this.mentions = mentions;
     this.clock = clock;
   }
@@ -73,6 +81,7 @@ class CaseWork {
         kase,
         mentions.findAll(company, history.mentionIds(kase.id())),
         replies.of(kase.id()),
+        kase.customer() == null ? List.of() : customers.identities(kase.customer().id()),
         history.notes(kase.id()),
         history.events(kase.id()));
   }

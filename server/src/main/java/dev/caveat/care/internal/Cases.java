@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Cases {
 
-  record Customer(String source, String handle, String name) {}
+  record Customer(long id, String source, String handle, String name) {}
 
   record Case(
       long id,
@@ -41,7 +41,8 @@ class Cases {
 
   private static final String SELECT =
       "select c.id, c.number, c.code, c.status, c.resolution, c.reason, c.intent, c.team, c.assignee,"
-          + " c.opened_at, c.updated_at, c.resolved_at, u.source, u.handle, u.name,"
+          + " c.opened_at, c.updated_at, c.resolved_at, u.id as customer_id, u.source, u.handle,"
+          + " u.name,"
           + " (select count(*) from case_mention cm where cm.case_id = c.id) as mentions"
           + " from care_case c left join customer u on u.id = c.customer_id";
 
@@ -49,20 +50,6 @@ class Cases {
 
   Cases(JdbcClient jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /**
-   * The customer with this identity, created when new. The row stays locked until the transaction
-   * ends, so one customer's posts are filed one after another.
-   */
-  long customer(CompanyId company, String source, String handle, String name, Instant now) {
-    return jdbc.sql(
-            "insert into customer (company_id, source, handle, name, created_at)"
-                + " values (?, ?, ?, ?, ?) on conflict (company_id, source, handle)"
-                + " do update set name = coalesce(excluded.name, customer.name) returning id")
-        .params(company.value(), source, handle, name, Timestamp.from(now))
-        .query(Long.class)
-        .single();
   }
 
   /** The customer's case that is not resolved, if any. */
@@ -166,6 +153,29 @@ class Cases {
         == 1;
   }
 
+  /** The customer's cases, all of them. */
+  List<Long> idsOf(long customerId) {
+    return jdbc.sql("select id from care_case where customer_id = ? order by id")
+        .param(customerId)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The cases of the customer's, numbers and status, newest first. */
+  List<Case> ofCustomer(CompanyId company, long customerId) {
+    return jdbc.sql(
+            SELECT + " where c.company_id = ? and c.customer_id = ? order by c.opened_at desc")
+        .params(company.value(), customerId)
+        .query(Cases::map)
+        .list();
+  }
+
+  void moveToCustomer(List<Long> caseIds, long customerId) {
+    jdbc.sql("update care_case set customer_id = ? where id = any(?)")
+        .params(customerId, caseIds.toArray(Long[]::new))
+        .update();
+  }
+
   /** After a reply the case waits on the customer; the first reply is its first response. */
   void replied(long id, Instant now) {
     jdbc.sql(
@@ -209,7 +219,10 @@ class Cases {
         rs.getString("intent"),
         rs.getString("team"),
         rs.getString("assignee"),
-        handle == null ? null : new Customer(rs.getString("source"), handle, rs.getString("name")),
+        handle == null
+            ? null
+            : new Customer(
+                rs.getLong("customer_id"), rs.getString("source"), handle, rs.getString("name")),
         rs.getInt("mentions"),
         rs.getTimestamp("opened_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),

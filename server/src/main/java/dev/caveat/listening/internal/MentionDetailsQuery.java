@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 class MentionDetailsQuery implements MentionDetails {
 
   private static final String SELECT =
-      "select m.id, p.source, p.external_id, p.url, p.author_handle, p.author_name, p.text,"
+      "select m.id, p.source, p.external_id, p.url, p.author_handle, p.author_name,"
+          + " p.author_url, p.text,"
           + " m.intent, m.posted_at from mention m join post p on p.id = m.post_id";
 
   private final JdbcClient jdbc;
@@ -63,6 +64,7 @@ class MentionDetailsQuery implements MentionDetails {
         rs.getString("url"),
         rs.getString("author_handle"),
         rs.getString("author_name"),
+        rs.getString("author_url"),
         rs.getString("text"),
         rs.getString("intent"),
         rs.getTimestamp("posted_at").toInstant());

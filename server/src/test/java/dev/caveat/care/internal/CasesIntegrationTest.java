@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CasesIntegrationTest extends IntegrationTestSupport {
 
   @Autowired Cases cases;
+  @Autowired Customers customers;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -26,8 +27,11 @@ class CasesIntegrationTest extends IntegrationTestSupport {
     CompanyId company = new CompanyId(UUID.randomUUID());
     CompanyId other = new CompanyId(UUID.randomUUID());
     Instant now = Instant.parse("2026-11-23T12:00:00Z");
-    long customer = cases.customer(company, "forum", "ida", "Ida", now);
-    assertThat(cases.customer(company, "forum", "ida", null, now)).isEqualTo(customer);
+    long customer = customers.resolveAndLock(company, "forum", "ida", "Ida", null, now);
+    assertThat(customers.resolveAndLock(company, "forum", "ida", null, null, now))
+        .isEqualTo(customer);
+    assertThat(customers.resolveAndLock(company, "mastodon", "ida", "Ida", null, now))
+        .isNotEqualTo(customer);
 
     Optional<Long> first = cases.open(company, "T-22222", customer, "complaint", now);
     assertThat(first).isPresent();
@@ -38,9 +42,9 @@ class CasesIntegrationTest extends IntegrationTestSupport {
     assertThatThrownBy(
             () ->
                 jdbc.sql(
-                        "insert into care_case (company_id, number, customer_id, status,"
-                            + " opened_at, updated_at) values (?, 'T-44444', ?, 'waiting', now(),"
-                            + " now())")
+                        "insert into care_case (company_id, number, code, customer_id, status,"
+                            + " opened_at, updated_at) values (?, 'T-44444', 'ABCDEF', ?,"
+                            + " 'waiting', now(), now())")
                     .params(company.value(), customer)
                     .update())
         .isInstanceOf(DataIntegrityViolationException.class);
