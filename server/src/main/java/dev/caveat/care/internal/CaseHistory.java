@@ -23,6 +23,13 @@ class CaseHistory {
   static final String REPLIED = "replied";
   static final String REPLY_FAILED = "reply-failed";
   static final String REOPENED = "reopened";
+  static final String ROUTED = "routed";
+  static final String ASSIGNED = "assigned";
+  static final String NOT_ASSIGNED = "not-assigned";
+  static final String REP_REQUEST_DECLINED = "rep-request-declined";
+  static final String SLA_WARNING = "sla-warning";
+  static final String SLA_BREACHED = "sla-breached";
+  static final String ESCALATED = "escalated";
 
   private final JdbcClient jdbc;
 
