@@ -61,6 +61,12 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
             .longValue();
 
     String caseNumber = victimCase(api, victim, victimAdmin, word);
+    long customerId =
+        api.get("/api/v1/companies/" + victim + "/cases/" + caseNumber, victimAdmin)
+            .json()
+            .get("customer")
+            .get("id")
+            .longValue();
 
     String sourceId =
         api.post(
@@ -231,6 +237,133 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 Map.of("text", "x"),
                 404),
             new Call(
+                "GET",
+                "/api/v1/companies/{slug}/customers/{id}",
+                v + "/customers/" + customerId,
+                null,
+                404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/customers/{id}",
+                i + "/customers/" + customerId,
+                null,
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/customers/{id}/merge",
+                v + "/customers/" + customerId + "/merge",
+                Map.of("customer", customerId),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/customers/{id}/merge",
+                i + "/customers/" + customerId + "/merge",
+                Map.of("customer", customerId),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/customers/{id}/unmerge",
+                v + "/customers/" + customerId + "/unmerge",
+                Map.of("customer", customerId),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/customers/{id}/link-codes",
+                v + "/customers/" + customerId + "/link-codes",
+                Map.of(),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/replies",
+                v + "/cases/" + caseNumber + "/replies",
+                Map.of("text", "x"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/replies",
+                i + "/cases/" + caseNumber + "/replies",
+                Map.of("text", "x"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/assign",
+                v + "/cases/" + caseNumber + "/assign",
+                Map.of(),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/assign",
+                i + "/cases/" + caseNumber + "/assign",
+                Map.of(),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/rep-request",
+                v + "/cases/" + caseNumber + "/rep-request",
+                Map.of("name", "Ana"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/rep-request",
+                i + "/cases/" + caseNumber + "/rep-request",
+                Map.of("name", "Ana"),
+                404),
+            new Call("GET", "/api/v1/companies/{slug}/teams", v + "/teams", null, 404),
+            new Call(
+                "POST", "/api/v1/companies/{slug}/teams", v + "/teams", Map.of("name", "x"), 404),
+            new Call("GET", "/api/v1/companies/{slug}/teams/{id}", v + "/teams/1", null, 404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/teams/{id}",
+                v + "/teams/1",
+                Map.of("name", "x"),
+                404),
+            new Call("DELETE", "/api/v1/companies/{slug}/teams/{id}", v + "/teams/1", null, 404),
+            new Call("GET", "/api/v1/companies/{slug}/reps", v + "/reps", null, 404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/reps/{userId}",
+                v + "/reps/" + UUID.randomUUID(),
+                null,
+                404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/reps/{userId}",
+                v + "/reps/" + UUID.randomUUID(),
+                Map.of("capacity", 1),
+                404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/reps/{userId}",
+                v + "/reps/" + UUID.randomUUID(),
+                null,
+                404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/reps/{userId}/availability",
+                v + "/reps/" + UUID.randomUUID() + "/availability",
+                Map.of("available", false),
+                404),
+            new Call("GET", "/api/v1/companies/{slug}/routing", v + "/routing", null, 404),
+            new Call("PUT", "/api/v1/companies/{slug}/routing", v + "/routing", Map.of(), 404),
+            new Call("GET", "/api/v1/companies/{slug}/sla", v + "/sla", null, 404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/sla",
+                v + "/sla",
+                Map.of("firstResponse", "PT1H"),
+                404),
+            new Call("DELETE", "/api/v1/companies/{slug}/sla", v + "/sla", null, 404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/teams/{id}/sla",
+                v + "/teams/1/sla",
+                Map.of("firstResponse", "PT1H"),
+                404),
+            new Call(
+                "DELETE", "/api/v1/companies/{slug}/teams/{id}/sla", v + "/teams/1/sla", null, 404),
+            new Call("GET", "/api/v1/companies/{slug}/sla/report", v + "/sla/report", null, 404),
+            new Call(
                 "POST",
                 "/api/v1/ingest",
                 "/api/v1/ingest",
@@ -301,9 +434,14 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
         "/api/v1/ingest",
         OPERATOR,
         List.of(
-            post(
+            Map.of(
+                "source",
                 "iso-" + victim,
+                "externalId",
                 "2",
+                "author",
+                Map.of("handle", "vic"),
+                "text",
                 word + " router died again and support hung up on me, this is the third time")));
     java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
     while (true) {

@@ -101,6 +101,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     // A case's public page: its number and code are the customer's key.
                     .requestMatchers(org.springframework.http.HttpMethod.GET, "/cases/*/*")
                     .permitAll()
+                    // Where the customer asks for a rep by name, with the same key.
+                    .requestMatchers(org.springframework.http.HttpMethod.POST, "/cases/*/*/rep")
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false).permitAll())

@@ -7,6 +7,7 @@ import dev.caveat.account.Permission;
 import dev.caveat.listening.MentionDetails;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ class CaseController {
       CustomerView customer,
       String team,
       String assignee,
+      UUID escalatedTo,
       String intent,
       int mentions,
       Instant openedAt,
@@ -49,6 +51,7 @@ class CaseController {
           customerOf(c, null),
           c.team(),
           c.assignee(),
+          c.escalatedTo(),
           c.intent(),
           c.mentions(),
           c.openedAt(),
@@ -93,6 +96,8 @@ class CaseController {
       CustomerView customer,
       String team,
       String assignee,
+      String assigneeName,
+      Person escalatedTo,
       String intent,
       Instant openedAt,
       Instant updatedAt,
@@ -100,7 +105,8 @@ class CaseController {
       List<MentionView> mentions,
       List<ReplyView> replies,
       List<CaseHistory.Note> notes,
-      List<CaseHistory.Event> events) {
+      List<CaseHistory.Event> events,
+      List<SlaView> sla) {
 
     static CaseView of(CaseWork.Whole whole) {
       Cases.Case c = whole.kase();
@@ -112,6 +118,10 @@ class CaseController {
           customerOf(c, whole.identities()),
           c.team(),
           c.assignee(),
+          c.assignee() == null ? null : whole.names().get(UUID.fromString(c.assignee())),
+          c.escalatedTo() == null
+              ? null
+              : new Person(c.escalatedTo(), whole.names().get(c.escalatedTo())),
           c.intent(),
           c.openedAt(),
           c.updatedAt(),
@@ -119,9 +129,27 @@ class CaseController {
           whole.mentions().stream().map(MentionView::of).toList(),
           whole.replies().stream().map(ReplyView::of).toList(),
           whole.notes(),
-          whole.events());
+          whole.events(),
+          whole.clocks().stream().map(SlaView::of).toList());
     }
   }
+
+  record Person(UUID id, String name) {}
+
+  /** One SLA clock of the case: when it started and stopped, and whether it warned or breached. */
+  record SlaView(
+      String target, Instant startedAt, Instant stoppedAt, Instant warnedAt, Instant breachedAt) {
+
+    static SlaView of(SlaClocks.Clock k) {
+      return new SlaView(k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt());
+    }
+  }
+
+  record Assign(UUID assignee) {}
+
+  record RepRequest(String name) {}
+
+  record RepRequestOutcome(boolean honoured, CaseSummary kase) {}
 
   record ReplyView(
       long id,
@@ -161,8 +189,11 @@ class CaseController {
   private final CompanyAccess access;
   private final CaseWork work;
   private final CaseReplying replying;
+  private final CaseAssignment assignment;
 
-  CaseController(CompanyAccess access, CaseWork work, CaseReplying replying) {
+  CaseController(
+      CompanyAccess access, CaseWork work, CaseReplying replying, CaseAssignment assignment) {
+    this.assignment = assignment;
     this.access = access;
     this.work = work;
     this.replying = replying;
@@ -174,10 +205,14 @@ class CaseController {
       @PathVariable String slug,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String team,
+      @RequestParam(required = false) boolean unassigned,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    CaseWork.Page page = work.page(company, new Cases.Filter(status, assignee), cursor, limit);
+    String who = "me".equals(assignee) ? actor.id().toString() : assignee;
+    CaseWork.Page page =
+        work.page(company, new Cases.Filter(status, who, team, unassigned), cursor, limit);
     return new CasePage(page.items().stream().map(CaseSummary::of).toList(), page.nextCursor());
   }
 
@@ -208,6 +243,30 @@ class CaseController {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     return ReplyView.of(
         replying.reply(company, number, reply.text(), reply.visibility(), actor.name()));
+  }
+
+  /** Gives the case to a rep (their user id), or to nobody with a null assignee. */
+  @PostMapping("/{number}/assign")
+  CaseSummary assign(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable String number,
+      @RequestBody Assign assign) {
+    CompanyId company = access.require(actor, slug, Permission.READ).id();
+    return CaseSummary.of(assignment.assign(company, number, assign.assignee(), actor.name()));
+  }
+
+  /** A customer's request for a rep by name, passed on by whoever heard it. */
+  @PostMapping("/{number}/rep-request")
+  RepRequestOutcome requestRep(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable String number,
+      @RequestBody RepRequest request) {
+    CompanyId company = access.require(actor, slug, Permission.READ).id();
+    CaseAssignment.Outcome outcome =
+        assignment.requestRep(company, number, request.name(), "through " + actor.name());
+    return new RepRequestOutcome(outcome.honoured(), CaseSummary.of(outcome.kase()));
   }
 
   @PostMapping("/{number}/notes")

@@ -38,6 +38,8 @@ class CaseFiling {
   private final Customers customers;
   private final CustomerLinks links;
   private final CaseHistory history;
+  private final CaseRouter router;
+  private final SlaClocks clocks;
   private final MentionDetails mentions;
   private final CompanyDirectory companies;
   private final Clock clock;
@@ -47,6 +49,8 @@ class CaseFiling {
       Customers customers,
       CustomerLinks links,
       CaseHistory history,
+      CaseRouter router,
+      SlaClocks clocks,
       MentionDetails mentions,
       CompanyDirectory companies,
       Clock clock) {
@@ -54,6 +58,8 @@ class CaseFiling {
     this.customers = customers;
     this.links = links;
     this.history = history;
+    this.router = router;
+    this.clocks = clocks;
     this.mentions = mentions;
     this.companies = companies;
     this.clock = clock;
@@ -121,6 +127,8 @@ class CaseFiling {
             CaseHistory.OPENED,
             "a " + mention.intent() + " by " + who(mention));
         attach(company, opened.get(), number, mention, "opened", now);
+        clocks.opened(opened.get(), now);
+        router.route(company, opened.get(), customer, mention, now);
         log.info("Case {} opened for mention {}", number, mention.id());
         return;
       }
@@ -155,6 +163,7 @@ class CaseFiling {
         "mention " + mention.id() + " by " + who(mention) + " (" + how + ")");
     cases.touch(caseId, now);
     if (!how.equals("opened") && cases.customerWrote(caseId, now)) {
+      clocks.customerWrote(caseId, now);
       history.record(
           caseId, now, CAVEAT, CaseHistory.REOPENED, "a new post while waiting on the customer");
     }

@@ -25,6 +25,13 @@ class CaseHistory {
   static final String REOPENED = "reopened";
   static final String CUSTOMER_MERGED = "customer-merged";
   static final String CUSTOMER_UNMERGED = "customer-unmerged";
+  static final String ROUTED = "routed";
+  static final String ASSIGNED = "assigned";
+  static final String NOT_ASSIGNED = "not-assigned";
+  static final String REP_REQUEST_DECLINED = "rep-request-declined";
+  static final String SLA_WARNING = "sla-warning";
+  static final String SLA_BREACHED = "sla-breached";
+  static final String ESCALATED = "escalated";
 
   private final JdbcClient jdbc;
 

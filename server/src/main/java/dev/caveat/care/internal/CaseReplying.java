@@ -35,6 +35,7 @@ class CaseReplying {
   private final Cases cases;
   private final CaseReplies replies;
   private final CaseHistory history;
+  private final SlaClocks clocks;
   private final MentionDetails mentions;
   private final CompanyDirectory companies;
   private final Replies channels;
@@ -46,6 +47,7 @@ class CaseReplying {
       Cases cases,
       CaseReplies replies,
       CaseHistory history,
+      SlaClocks clocks,
       MentionDetails mentions,
       CompanyDirectory companies,
       Replies channels,
@@ -55,6 +57,7 @@ class CaseReplying {
     this.cases = cases;
     this.replies = replies;
     this.history = history;
+    this.clocks = clocks;
     this.mentions = mentions;
     this.companies = companies;
     this.channels = channels;
@@ -117,7 +120,7 @@ class CaseReplying {
     transactions.executeWithoutResult(
         status -> {
           replies.sent(id, sent.remoteId(), sent.url(), at);
-          cases.replied(kase.id(), at);
+          clocks.replied(kase.id(), cases.replied(kase.id(), at), at);
           history.record(
               kase.id(),
               at,

@@ -1,15 +1,20 @@
 package dev.caveat.care.internal;
 
 import dev.caveat.account.CompanyId;
+import dev.caveat.account.CompanyMembers;
 import dev.caveat.listening.MentionDetails;
 import dev.caveat.platform.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,27 +37,35 @@ class CaseWork {
       List<CaseReplies.Reply> replies,
       List<Customers.Identity> identities,
       List<CaseHistory.Note> notes,
-      List<CaseHistory.Event> events) {}
+      List<CaseHistory.Event> events,
+      List<SlaClocks.Clock> clocks,
+      Map<UUID, String> names) {}
 
   private final Cases cases;
   private final CaseHistory history;
+  private final SlaClocks clocks;
   private final CaseReplies replies;
   private final Customers customers;
   private final MentionDetails mentions;
+  private final CompanyMembers members;
   private final Clock clock;
 
   CaseWork(
       Cases cases,
       CaseHistory history,
+      SlaClocks clocks,
       CaseReplies replies,
       Customers customers,
       MentionDetails mentions,
+      CompanyMembers members,
       Clock clock) {
     this.cases = cases;
     this.history = history;
+    this.clocks = clocks;
     this.replies = replies;
     this.customers = customers;
     this.mentions = mentions;
+    this.members = members;
     this.clock = clock;
   }
 
@@ -83,7 +96,9 @@ class CaseWork {
         replies.of(kase.id()),
         kase.customer() == null ? List.of() : customers.identities(kase.customer().id()),
         history.notes(kase.id()),
-        history.events(kase.id()));
+        history.events(kase.id()),
+        clocks.of(kase.id()),
+        names(company, kase));
   }
 
   @Transactional
@@ -106,6 +121,7 @@ class CaseWork {
       throw ApiException.conflict(
           "Case " + kase.number() + " is resolved already; it cannot be resolved again.");
     }
+    clocks.resolved(kase.id(), now);
     history.record(
         kase.id(),
         now,
@@ -129,6 +145,20 @@ class CaseWork {
     history.record(kase.id(), now, by, CaseHistory.NOTE_ADDED, "note " + note.id());
     cases.touch(kase.id(), now);
     return note;
+  }
+
+  /** The names of the people the case names: its assignee and whom it escalated to. */
+  private Map<UUID, String> names(CompanyId company, Cases.Case kase) {
+    Set<UUID> ids = new HashSet<>();
+    if (kase.assignee() != null) {
+      ids.add(UUID.fromString(kase.assignee()));
+    }
+    if (kase.escalatedTo() != null) {
+      ids.add(kase.escalatedTo());
+    }
+    Map<UUID, String> names = new HashMap<>();
+    members.findAll(company, ids).forEach(m -> names.put(m.id(), m.name()));
+    return names;
   }
 
   private Cases.Case require(CompanyId company, String number) {

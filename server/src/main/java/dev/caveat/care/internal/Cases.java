@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +29,8 @@ class Cases {
       String intent,
       String team,
       String assignee,
+      UUID escalatedTo,
+      Long customerId,
       Customer customer,
       int mentions,
       Instant openedAt,
@@ -37,12 +40,17 @@ class Cases {
   /** Where a page of cases ends: the next page starts strictly after it. */
   record Position(Instant openedAt, long id) {}
 
-  record Filter(String status, String assignee) {}
+  /** Which cases to list; {@code unassigned} keeps only cases nobody holds. */
+  record Filter(String status, String assignee, String team, boolean unassigned) {
+
+    Filter(String status, String assignee) {
+      this(status, assignee, null, false);
+    }
+  }
 
   private static final String SELECT =
       "select c.id, c.number, c.code, c.status, c.resolution, c.reason, c.intent, c.team, c.assignee,"
-          + " c.opened_at, c.updated_at, c.resolved_at, u.id as customer_id, u.source, u.handle,"
-          + " u.name,"
+          + " c.escalated_to, c.customer_id, c.opened_at, c.updated_at, c.resolved_at, u.source, u.handle, u.name,"
           + " (select count(*) from case_mention cm where cm.case_id = c.id) as mentions"
           + " from care_case c left join customer u on u.id = c.customer_id";
 
@@ -127,6 +135,13 @@ class Cases {
       sql.append(" and c.assignee = :assignee");
       params.put("assignee", filter.assignee());
     }
+    if (filter.team() != null) {
+      sql.append(" and lower(c.team) = lower(:team)");
+      params.put("team", filter.team());
+    }
+    if (filter.unassigned()) {
+      sql.append(" and c.assignee is null");
+    }
     if (after != null) {
       sql.append(" and (c.opened_at, c.id) < (:afterOpened, :afterId)");
       params.put("afterOpened", Timestamp.from(after.openedAt()));
@@ -176,14 +191,20 @@ class Cases {
         .update();
   }
 
-  /** After a reply the case waits on the customer; the first reply is its first response. */
-  void replied(long id, Instant now) {
-    jdbc.sql(
+  /**
+   * After a reply the case waits on the customer; the first reply is its first response.
+   *
+   * @return whether the case now waits on the customer
+   */
+  boolean replied(long id, Instant now) {
+    return jdbc.sql(
             "update care_case set status = case when status = 'open' then 'waiting' else status"
                 + " end, first_response_at = coalesce(first_response_at, ?), updated_at = ?"
-                + " where id = ?")
+                + " where id = ? returning status = 'waiting'")
         .params(Timestamp.from(now), Timestamp.from(now), id)
-        .update();
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
   /**
@@ -198,6 +219,29 @@ class Cases {
             .params(Timestamp.from(now), id)
             .update()
         == 1;
+  }
+
+  /** Puts the case with a team, and with a rep of it or with nobody. */
+  void assign(long id, String team, UUID assignee, Instant now) {
+    jdbc.sql("update care_case set team = ?, assignee = ?, updated_at = ? where id = ?")
+        .params(team, assignee == null ? null : assignee.toString(), Timestamp.from(now), id)
+        .update();
+  }
+
+  void escalate(long id, UUID lead, Instant now) {
+    jdbc.sql("update care_case set escalated_to = ?, updated_at = ? where id = ?")
+        .params(lead, Timestamp.from(now), id)
+        .update();
+  }
+
+  /** The rep who held the customer's latest other case, if anyone did. */
+  Optional<UUID> lastAssigneeOf(CompanyId company, long customerId, long exceptCaseId) {
+    return jdbc.sql(
+            "select assignee from care_case where company_id = ? and customer_id = ? and id <> ?"
+                + " and assignee is not null order by opened_at desc, id desc limit 1")
+        .params(company.value(), customerId, exceptCaseId)
+        .query((rs, row) -> UUID.fromString(rs.getString("assignee")))
+        .optional();
   }
 
   void touch(long id, Instant now) {
@@ -219,6 +263,8 @@ class Cases {
         rs.getString("intent"),
         rs.getString("team"),
         rs.getString("assignee"),
+        rs.getObject("escalated_to", UUID.class),
+        rs.getObject("customer_id", Long.class),
         handle == null
             ? null
             : new Customer(

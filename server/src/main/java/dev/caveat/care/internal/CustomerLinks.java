@@ -71,12 +71,12 @@ class CustomerLinks {
 
   @Transactional
   Customers.Merge merge(CompanyId company, long into, long from, String how, String actor) {
-    if (into == from) {
-      throw ApiException.badRequest("A customer cannot be merged with themselves.");
-    }
     customers.lock(List.of(into, from));
     Customers.Customer target = require(company, into);
     Customers.Customer other = require(company, from);
+    if (into == from) {
+      throw ApiException.badRequest("A customer cannot be merged with themselves.");
+    }
     if (target.mergedInto() != null || other.mergedInto() != null) {
       throw ApiException.conflict(
           "Customer "

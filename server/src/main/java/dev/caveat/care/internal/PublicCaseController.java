@@ -3,6 +3,7 @@ package dev.caveat.care.internal;
 import dev.caveat.account.Company;
 import dev.caveat.account.CompanyDirectory;
 import dev.caveat.listening.MentionDetails;
+import dev.caveat.platform.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -33,13 +35,16 @@ class PublicCaseController {
   private final CaseHistory history;
   private final CaseReplies replies;
   private final MentionDetails mentions;
+  private final CaseAssignment assignment;
 
   PublicCaseController(
       CompanyDirectory companies,
       Cases cases,
       CaseHistory history,
       CaseReplies replies,
-      MentionDetails mentions) {
+      MentionDetails mentions,
+      CaseAssignment assignment) {
+    this.assignment = assignment;
     this.companies = companies;
     this.cases = cases;
     this.history = history;
@@ -80,6 +85,41 @@ class PublicCaseController {
     model.addAttribute("posts", mentions.findAll(company.id(), history.mentionIds(kase.id())));
     model.addAttribute("replies", answers);
     return "care/case-public";
+  }
+
+  /**
+   * The customer asks for a rep by name. Honoured when that rep is available and under capacity;
+   * either way the page says what happened.
+   */
+  @PostMapping("/cases/{slug}/{number}/rep")
+  String requestRep(
+      @PathVariable String slug,
+      @PathVariable String number,
+      @RequestParam String code,
+      @RequestParam(required = false) String name,
+      Model model) {
+    Company company =
+        companies
+            .findBySlug(slug)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    String upper = number.toUpperCase(Locale.ROOT);
+    boolean known =
+        cases.find(company.id(), upper).filter(c -> sameCode(c.code(), code)).isPresent();
+    if (known) {
+      String said;
+      try {
+        said =
+            assignment.requestRep(company.id(), upper, name, "on the case page").honoured()
+                ? name.strip() + " will take your case."
+                : name.strip()
+                    + " cannot take your case right now; it stays with the team, and the next"
+                    + " free rep will answer.";
+      } catch (ApiException e) {
+        said = e.getMessage();
+      }
+      model.addAttribute("repRequest", said);
+    }
+    return show(slug, number, code, model);
   }
 
   /** Compared in constant time, so the code cannot be found one character at a time. */

@@ -18,8 +18,8 @@ class MentionDetailsQuery implements MentionDetails {
 
   private static final String SELECT =
       "select m.id, p.source, p.external_id, p.url, p.author_handle, p.author_name,"
-          + " p.author_url, p.text,"
-          + " m.intent, m.posted_at from mention m join post p on p.id = m.post_id";
+          + " p.author_url, p.text, m.intent, m.posted_at, p.language, m.sentiment, m.urgency,"
+          + " m.products, m.monitor_name from mention m join post p on p.id = m.post_id";
 
   private final JdbcClient jdbc;
 
@@ -57,6 +57,9 @@ class MentionDetailsQuery implements MentionDetails {
   }
 
   private static Details map(ResultSet rs, int row) throws SQLException {
+    float sentiment = rs.getFloat("sentiment");
+    // Through its decimal form, so that -0.3 stays -0.3 and not -0.30000001192092896.
+    Double sentimentOrNull = rs.wasNull() ? null : Double.valueOf(Float.toString(sentiment));
     return new Details(
         rs.getLong("id"),
         rs.getString("source"),
@@ -67,6 +70,11 @@ class MentionDetailsQuery implements MentionDetails {
         rs.getString("author_url"),
         rs.getString("text"),
         rs.getString("intent"),
-        rs.getTimestamp("posted_at").toInstant());
+        rs.getTimestamp("posted_at").toInstant(),
+        rs.getString("language"),
+        sentimentOrNull,
+        List.of((String[]) rs.getArray("urgency").getArray()),
+        List.of((String[]) rs.getArray("products").getArray()),
+        rs.getString("monitor_name"));
   }
 }
