@@ -9,6 +9,11 @@ enum Category {
   NEGATOR("negation"),
   COMPLAINT("complaint phrase"),
   QUESTION("question phrase"),
+  /**
+   * Words that open a question ("how do I", "est-ce que", "kann ich"), counted only where a
+   * sentence or clause starts: "can I" opens a question, "so I can I guess" does not.
+   */
+  INTERROGATIVE("question opening"),
   NEED("buying or hiring phrase"),
   PRAISE("thanks or praise"),
   SPAM("promotion or scam phrase"),

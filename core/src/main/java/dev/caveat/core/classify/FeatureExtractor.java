@@ -9,7 +9,7 @@ package dev.caveat.core.classify;
 final class FeatureExtractor {
 
   /** Bumped whenever features change meaning: a model trained on another schema is refused. */
-  static final int SCHEMA = 3;
+  static final int SCHEMA = 4;
 
   /**
    * Words, pairs and letter groups come from the first {@value #HEAD_TOKENS} tokens (about 600
@@ -34,6 +34,7 @@ final class FeatureExtractor {
   private static final float CUE_WEIGHT = 0.7f;
   private static final int SHORT_WORDS = 6;
   private static final int LONG_WORDS = 60;
+  private static final int SARCASM_REACH = 6;
 
   private FeatureExtractor() {}
 
@@ -124,20 +125,56 @@ final class FeatureExtractor {
     cue(f, Cue.PRICE, Math.min(t.prices, 2));
     cue(f, Cue.PERCENT, Math.min(t.percents, 2));
     cue(f, Cue.NUMBER, t.count(Text.NUMBER) > 0 ? 1 : 0);
-    cue(f, Cue.SARCASM, sarcasm(hits) ? 1 : 0);
+    cue(f, Cue.SARCASM, sarcasm(t, hits) ? 1 : 0);
     cue(f, Cue.SHORT, words <= SHORT_WORDS ? 1 : 0);
     cue(f, Cue.LONG, words >= LONG_WORDS ? 1 : 0);
   }
 
-  /** A sarcasm cue, or praise words in a post that also reports something wrong. */
-  static boolean sarcasm(Hits hits) {
-    int praise = hits.count(Category.POSITIVE) + hits.count(Category.PRAISE);
-    int bad =
-        hits.count(Category.NEGATIVE)
-            + hits.count(Category.COMPLAINT)
-            + hits.count(Category.OUTAGE)
-            + hits.count(Category.NEGATED_POSITIVE);
-    return hits.count(Category.SARCASM) > 0 || (praise > 0 && bad > 0);
+  /**
+   * A sarcasm cue, or a praise word and a problem word close together in one sentence ("love paying
+   * for a modem that blinks orange", "great, another delay"). Praise and a problem far apart are
+   * more often a problem that was put right, which is praise.
+   */
+  static boolean sarcasm(Text t, Hits hits) {
+    if (hits.count(Category.SARCASM) > 0) {
+      return true;
+    }
+    for (int i = 0; i < hits.size; i++) {
+      if (!isPraise(hits.category[i])) {
+        continue;
+      }
+      for (int j = 0; j < hits.size; j++) {
+        if (isProblem(hits.category[j])
+            && Math.abs(hits.start[j] - hits.start[i]) <= SARCASM_REACH
+            && !sentenceBetween(
+                t,
+                Math.min(hits.start[i], hits.start[j]),
+                Math.max(hits.start[i], hits.start[j]))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPraise(Category c) {
+    return c == Category.POSITIVE || c == Category.PRAISE;
+  }
+
+  private static boolean isProblem(Category c) {
+    return c == Category.NEGATIVE
+        || c == Category.COMPLAINT
+        || c == Category.OUTAGE
+        || c == Category.NEGATED_POSITIVE;
+  }
+
+  private static boolean sentenceBetween(Text t, int from, int to) {
+    for (int i = from + 1; i <= to; i++) {
+      if (t.breaks[i] == Text.SENTENCE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void cue(Features f, Cue cue, int count) {

@@ -106,7 +106,7 @@ final class Lexicon {
         }
       }
     }
-    negate(hits);
+    negate(text, hits);
     return hits;
   }
 
@@ -138,6 +138,9 @@ final class Lexicon {
       for (int k = 0; k < p.parts.length && ok; k++) {
         ok = p.parts[k].matches(text, at + k);
       }
+      if (ok && p.category == Category.INTERROGATIVE && text.breaks[at] == Text.NO_BREAK) {
+        continue;
+      }
       if (ok) {
         hits.add(p.category, at, end, span(text, at, end));
       }
@@ -161,9 +164,10 @@ final class Lexicon {
   /**
    * "not good" is negative and "not bad" is not: one-word entries after a negator turn around. A
    * negated problem word ("no delay", "aucune plainte") counts as a negated negative word, and no
-   * longer as a complaint or an urgency.
+   * longer as a complaint or an urgency. A negation ends with its clause: in "no stress, thanks"
+   * the thanks stand.
    */
-  private static void negate(Hits hits) {
+  private static void negate(Text text, Hits hits) {
     if (hits.count(Category.NEGATOR) == 0) {
       return;
     }
@@ -177,6 +181,7 @@ final class Lexicon {
         if (hits.category[j] == Category.NEGATOR
             && distance >= 1
             && distance <= NEGATION_SCOPE
+            && !text.brokenBetween(hits.start[j], hits.start[i])
             && !insidePhrase(hits, hits.start[j], hits.start[i])) {
           hits.recount(
               i, c == Category.POSITIVE ? Category.NEGATED_POSITIVE : Category.NEGATED_NEGATIVE);

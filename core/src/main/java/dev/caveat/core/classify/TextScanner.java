@@ -61,6 +61,10 @@ final class TextScanner {
     int lastQuestionChunk = -2;
     while (i < n) {
       while (i < n && Character.isWhitespace(in.charAt(i))) {
+        // A line break ends a sentence, as in a subject line or a greeting.
+        if (in.charAt(i) == '\n') {
+          out.breakBefore(Text.SENTENCE);
+        }
         i++;
       }
       if (i == n) {
@@ -83,6 +87,7 @@ final class TextScanner {
   private void chunk(int s, int e) {
     phone(s, e);
     int end = e;
+    byte after = Text.NO_BREAK;
     while (end > s && ".,;:!?)]}\"'»”".indexOf(in.charAt(end - 1)) >= 0) {
       char c = in.charAt(end - 1);
       if (c == '?') {
@@ -90,22 +95,36 @@ final class TextScanner {
       } else if (c == '!') {
         out.exclamations++;
       }
+      after = (byte) Math.max(after, breakAfter(c));
       end--;
     }
     if (isLink(s, end)) {
       out.urls++;
-      return;
+    } else if (!email(s, end)) {
+      words(s, end);
     }
+    out.breakBefore(after);
+  }
+
+  private static byte breakAfter(char c) {
+    return switch (c) {
+      case '.', '!', '?' -> Text.SENTENCE;
+      case ',', ';', ':', ')' -> Text.CLAUSE;
+      default -> Text.NO_BREAK;
+    };
+  }
+
+  private boolean email(int s, int end) {
     int at = in.indexOf('@', s, end);
     if (at > s && at < end) {
       int dot = in.indexOf('.', at, end);
       if (dot > at + 1 && dot < end - 1) {
         out.emails++;
         out.emailDomains.add(Fold.text(in.substring(at + 1, end)));
-        return;
+        return true;
       }
     }
-    words(s, end);
+    return false;
   }
 
   private boolean isLink(int s, int e) {
@@ -218,8 +237,15 @@ final class TextScanner {
 
   private void punctuation(int cp) {
     switch (cp) {
-      case '?', '¿' -> out.questions++;
-      case '!' -> out.exclamations++;
+      case '?', '¿' -> {
+        out.questions++;
+        out.breakBefore(Text.SENTENCE);
+      }
+      case '!', '¡' -> {
+        out.exclamations += cp == '!' ? 1 : 0;
+        out.breakBefore(Text.SENTENCE);
+      }
+      case ',', ';' -> out.breakBefore(Text.CLAUSE);
       case '€', '$', '£' -> out.prices++;
       case '%' -> out.percents++;
       default -> {

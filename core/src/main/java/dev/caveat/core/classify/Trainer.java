@@ -28,7 +28,9 @@ public final class Trainer {
   private static final long SEED = 20_240_611L;
   private static final int EPOCHS = 30;
   private static final float LEARNING_RATE = 0.6f;
-  private static final float DECAY = 1e-4f;
+  // Any of these models fits the base set perfectly; a stronger decay makes it lean on words seen
+  // in many posts rather than on rare ones, and 1e-3 did best in cross-validation (1e-4 to 4e-3).
+  private static final float DECAY = 1e-3f;
 
   private final Clock clock;
 

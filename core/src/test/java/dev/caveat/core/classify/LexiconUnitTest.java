@@ -29,6 +29,30 @@ class LexiconUnitTest {
   }
 
   @Test
+  void negationEndsWithItsClause() {
+    assertThat(hits("fr", "sans stress, merci Free").count(Category.NEGATED_POSITIVE)).isZero();
+    assertThat(hits("en", "no problems. great service").count(Category.NEGATED_POSITIVE)).isZero();
+    assertThat(hits("en", "not great service").count(Category.NEGATED_POSITIVE)).isEqualTo(1);
+  }
+
+  @Test
+  void questionOpeningsCountOnlyWhereASentenceOrClauseStarts() {
+    assertThat(hits("en", "@Argos how do I change my slot").count(Category.INTERROGATIVE))
+        .isEqualTo(1);
+    assertThat(hits("en", "thanks, can I pay by card").count(Category.INTERROGATIVE)).isEqualTo(1);
+    assertThat(hits("en", "I know how it works").count(Category.INTERROGATIVE)).isZero();
+    assertThat(hits("fr", "Bonjour. Comment faire pour payer").count(Category.INTERROGATIVE))
+        .isEqualTo(1);
+    assertThat(hits("de", "Kann ich das ändern?").count(Category.INTERROGATIVE)).isEqualTo(1);
+    assertThat(hits("de", "Ich weiß nicht, was ich tun soll").count(Category.INTERROGATIVE))
+        .isEqualTo(1);
+    assertThat(hits("nl", "Hoe kan ik opzeggen").count(Category.INTERROGATIVE)).isEqualTo(1);
+    assertThat(hits("es", "Hola ¿puedo pagar con tarjeta?").count(Category.INTERROGATIVE))
+        .isEqualTo(1);
+    assertThat(hits("es", "no puedo pagar").count(Category.INTERROGATIVE)).isZero();
+  }
+
+  @Test
   void hashtagEntriesMatchOnlyHashtags() {
     assertThat(hits("en", "this is not it").count(Category.SARCASM)).isZero();
     assertThat(hits("en", "great service #not").count(Category.SARCASM)).isEqualTo(1);

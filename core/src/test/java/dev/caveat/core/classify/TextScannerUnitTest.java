@@ -53,4 +53,20 @@ class TextScannerUnitTest {
     assertThat(TextScanner.scan("¿Dónde está la tienda").questions).isEqualTo(1);
     assertThat(TextScanner.scan("is it open?").endsWithQuestion).isTrue();
   }
+
+  @Test
+  void sentenceAndClauseBreaksAreKeptBeforeTheTokenThatFollows() {
+    Text t = TextScanner.scan("@Tesco thanks, it works. Subject\nhow ¿cómo");
+    assertThat(tokens(t))
+        .containsExactly("@tesco", "thanks", "it", "works", "subject", "how", "como");
+    // a leading mention is an address: the sentence still starts at "thanks"
+    assertThat(t.breaks[1]).isEqualTo(Text.SENTENCE);
+    assertThat(t.breaks[2]).isEqualTo(Text.CLAUSE);
+    assertThat(t.breaks[3]).isEqualTo(Text.NO_BREAK);
+    assertThat(t.breaks[4]).isEqualTo(Text.SENTENCE);
+    assertThat(t.breaks[5]).as("line break").isEqualTo(Text.SENTENCE);
+    assertThat(t.breaks[6]).as("opening question mark").isEqualTo(Text.SENTENCE);
+    assertThat(t.brokenBetween(2, 3)).isFalse();
+    assertThat(t.brokenBetween(1, 3)).isTrue();
+  }
 }
