@@ -8,7 +8,13 @@ import static dev.caveat.support.CaveatTestUtils.token;
 import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.Chromium;
 import dev.caveat.support.FixtureServer;
 import dev.caveat.support.IntegrationTestSupport;
 import java.net.URI;
@@ -178,6 +184,20 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
     assertThat(page(page + "?code=" + code.toLowerCase()))
         .contains("cannot help with this, and says why")
         .contains(reason);
+
+    // The customer, in a real browser, types the code into the page's form.
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
+      Page tab = browser.newPage();
+      tab.navigate("http://localhost:" + port + page);
+      tab.getByLabel("The code from the reply").fill(code);
+      tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show my case")).click();
+      PlaywrightAssertions.assertThat(tab.locator("blockquote.reason")).hasText(reason);
+      PlaywrightAssertions.assertThat(tab.locator(".reply .verified"))
+          .containsText("a verified representative of");
+      PlaywrightAssertions.assertThat(tab.locator(".reply blockquote"))
+          .hasText("Sorry Brent, a technician will call you today.");
+    }
   }
 
   @Test

@@ -44,21 +44,15 @@ class CustomersIntegrationTest extends IntegrationTestSupport {
             "ada",
             "Ada Lovelace",
             "https://ada.example/",
-            "My " + brand + " router died again and support hung up on me"),
+            "My " + brand + " router died again and support hung up on me, this is the third time"),
         post(
             "social-" + slug,
             "s1",
             "ada@social.example",
             "Ada Lovelace",
             "https://ada.example",
-            "Day three without " + brand + " internet, this is unacceptable"),
-        post(
-            "forum-" + slug,
-            "f2",
-            "bob",
-            "Bob",
-            null,
-            "Why is my " + brand + " bill so high this month?"));
+            "Day three without internet, " + brand + " support hung up on me again. Unacceptable"),
+        post("forum-" + slug, "f2", "bob", "Bob", null, "How do I change my " + brand + " plan?"));
     awaitFiled(api, jdbc, slug);
     JsonNode cases = api.get(c + "/cases?status=open", rep).json().get("items");
     assertThat(cases.size()).isEqualTo(3);
