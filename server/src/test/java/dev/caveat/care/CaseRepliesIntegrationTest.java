@@ -173,30 +173,36 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
         .contains("a verified representative of")
         .doesNotContain(whole.get("events").get(0).get("details").stringValue());
 
-    String reason = "Evening slowdowns come from the street cabinet, which the city owns.";
-    assertThat(
-            api.post(
-                    c + "/" + number + "/resolve",
-                    rep,
-                    Map.of("resolution", "explained", "reason", reason))
-                .status())
-        .isEqualTo(200);
-    assertThat(page(page + "?code=" + code.toLowerCase()))
-        .contains("cannot help with this, and says why")
-        .contains(reason);
-
-    // The customer, in a real browser, types the code into the page's form.
+    // The customer, in a real browser, types the code into the page's form and asks for a rep.
     try (Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright)) {
       Page tab = browser.newPage();
       tab.navigate("http://localhost:" + port + page);
       tab.getByLabel("The code from the reply").fill(code);
       tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show my case")).click();
-      PlaywrightAssertions.assertThat(tab.locator("blockquote.reason")).hasText(reason);
       PlaywrightAssertions.assertThat(tab.locator(".reply .verified"))
           .containsText("a verified representative of");
       PlaywrightAssertions.assertThat(tab.locator(".reply blockquote"))
           .hasText("Sorry Brent, a technician will call you today.");
+      tab.getByLabel("Ask for a rep by name").fill("Robin");
+      tab.locator("form.rep-request button").click();
+      PlaywrightAssertions.assertThat(tab.locator("p.notice"))
+          .containsText("Robin cannot take your case right now");
+
+      String reason = "Evening slowdowns come from the street cabinet, which the city owns.";
+      assertThat(
+              api.post(
+                      c + "/" + number + "/resolve",
+                      rep,
+                      Map.of("resolution", "explained", "reason", reason))
+                  .status())
+          .isEqualTo(200);
+      assertThat(page(page + "?code=" + code.toLowerCase()))
+          .contains("cannot help with this, and says why")
+          .contains(reason);
+
+      tab.navigate("http://localhost:" + port + page + "?code=" + code);
+      PlaywrightAssertions.assertThat(tab.locator("blockquote.reason")).hasText(reason);
     }
   }
 
