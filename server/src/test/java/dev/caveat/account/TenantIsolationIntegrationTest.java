@@ -443,20 +443,15 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 Map.of("handle", "vic"),
                 "text",
                 word + " router died again and support hung up on me, this is the third time")));
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-    while (true) {
-      var items = api.get("/api/v1/companies/" + victim + "/cases", token).json().get("items");
-      if (!items.isEmpty()) {
-        return items.get(0).get("number").stringValue();
-      }
-      assertThat(java.time.Instant.now()).as("the victim's case opens").isBefore(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return org.awaitility.Awaitility.await("the victim's case opens")
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(50))
+        .until(
+            () -> api.get("/api/v1/companies/" + victim + "/cases", token).json().get("items"),
+            items -> !items.isEmpty())
+        .get(0)
+        .get("number")
+        .stringValue();
   }
 
   private static ApiClient.Response send(ApiClient api, String token, Call call) {

@@ -3,6 +3,7 @@ package dev.caveat.source;
 import static dev.caveat.support.CaveatTestUtils.OPERATOR;
 import static dev.caveat.support.CaveatTestUtils.companyWithAdminToken;
 import static dev.caveat.support.CaveatTestUtils.fixture;
+import static dev.caveat.support.CaveatTestUtils.form;
 import static dev.caveat.support.CaveatTestUtils.mentionTexts;
 import static dev.caveat.support.CaveatTestUtils.monitor;
 import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
@@ -12,14 +13,12 @@ import dev.caveat.support.ApiClient;
 import dev.caveat.support.FixtureServer;
 import dev.caveat.support.IntegrationTestSupport;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -195,17 +194,6 @@ class WebSubIntegrationTest extends IntegrationTestSupport {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      form.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return form;
   }
 
   private static String enc(String value) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Fixtures for tests that drive Caveat through its API. */
@@ -24,26 +27,51 @@ public final class CaveatTestUtils {
   /** Waits until care has filed every mention of the company: filing follows intake by event. */
   public static void awaitFiled(ApiClient api, JdbcClient jdbc, String slug) {
     String company = api.get("/api/v1/companies/" + slug, OPERATOR).json().get("id").stringValue();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (true) {
-      long pending =
-          jdbc.sql(
-                  "select count(*) from event_publication where completion_date is null"
-                      + " and serialized_event like ?")
-              .param("%" + company + "%")
-              .query(Long.class)
-              .single();
-      if (pending == 0) {
-        return;
-      }
-      assertThat(Instant.now()).as("mentions still waiting to be filed").isBefore(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+    Awaitility.await("mentions filed")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from event_publication where completion_date is null"
+                                + " and serialized_event like ?")
+                        .param("%" + company + "%")
+                        .query(Long.class)
+                        .single()
+                    == 0);
+  }
+
+  /** A rep of the company who can sign in; answers their user id. */
+  public static UUID person(ApiClient api, String admin, String slug, String name) {
+    ApiClient.Response r =
+        api.post(
+            "/api/v1/companies/" + slug + "/users",
+            admin,
+            Map.of(
+                "email",
+                name.replace(' ', '.').toLowerCase() + "-" + slug + "@example.com",
+                "name",
+                name,
+                "password",
+                "correct horse battery",
+                "role",
+                "rep"));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return UUID.fromString(r.json().get("id").stringValue());
+  }
+
+  /** An application/x-www-form-urlencoded body as a map. */
+  public static Map<String, String> form(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
+    return form;
   }
 
   /** A fresh data directory under target/, kept short enough for PostgreSQL's socket path. */

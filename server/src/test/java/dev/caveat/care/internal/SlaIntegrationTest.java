@@ -105,8 +105,8 @@ class SlaIntegrationTest {
     admin = companyWithAdminToken(api, slug);
     brand = "zs" + UUID.randomUUID().toString().substring(0, 6);
     monitor(api, admin, slug, "Brand", brand);
-    UUID lea = person("Lea Lead");
-    UUID ana = person("Ana Lima");
+    UUID lea = CaveatTestUtils.person(api, admin, slug, "Lea Lead");
+    UUID ana = CaveatTestUtils.person(api, admin, slug, "Ana Lima");
     String c = "/api/v1/companies/" + slug;
     assertThat(api.post(c + "/teams", admin, Map.of("name", "Support", "lead", lea)).status())
         .isEqualTo(201);
@@ -337,24 +337,6 @@ class SlaIntegrationTest {
                     text + unlike)));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     CaveatTestUtils.awaitFiled(api, jdbc, slug);
-  }
-
-  private UUID person(String name) {
-    ApiClient.Response r =
-        api.post(
-            "/api/v1/companies/" + slug + "/users",
-            admin,
-            Map.of(
-                "email",
-                name.replace(' ', '.').toLowerCase() + "-" + slug + "@example.com",
-                "name",
-                name,
-                "password",
-                "correct horse battery",
-                "role",
-                "rep"));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return UUID.fromString(r.json().get("id").stringValue());
   }
 
   private JsonNode whole(String number) {

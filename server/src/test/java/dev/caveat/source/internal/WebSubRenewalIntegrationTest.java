@@ -3,6 +3,7 @@ package dev.caveat.source.internal;
 import static dev.caveat.support.CaveatTestUtils.OPERATOR;
 import static dev.caveat.support.CaveatTestUtils.companyWithAdminToken;
 import static dev.caveat.support.CaveatTestUtils.fixture;
+import static dev.caveat.support.CaveatTestUtils.form;
 import static dev.caveat.support.CaveatTestUtils.mentionTexts;
 import static dev.caveat.support.CaveatTestUtils.monitor;
 import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
@@ -12,13 +13,11 @@ import dev.caveat.support.ApiClient;
 import dev.caveat.support.FixtureServer;
 import dev.caveat.support.IntegrationTestSupport;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -171,16 +170,5 @@ class WebSubRenewalIntegrationTest extends IntegrationTestSupport {
         .replace("HUB", publisher.uri("/hub").toString())
         .replace("tag:status.example,2026:1", "tag:status.example,2026:" + brand + "-" + id)
         .replace("Zephyr speeds halve every evening in our street.", text);
-  }
-
-  private static Map<String, String> form(String body) {
-    Map<String, String> form = new HashMap<>();
-    for (String pair : body.split("&")) {
-      int eq = pair.indexOf('=');
-      form.put(
-          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return form;
   }
 }
