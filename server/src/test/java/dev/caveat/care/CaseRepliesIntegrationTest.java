@@ -6,6 +6,8 @@ import static dev.caveat.support.CaveatTestUtils.companyWithAdminToken;
 import static dev.caveat.support.CaveatTestUtils.monitor;
 import static dev.caveat.support.CaveatTestUtils.token;
 import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
+import static dev.caveat.support.MastodonFixture.poll;
+import static dev.caveat.support.MastodonFixture.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
@@ -15,19 +17,15 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.Chromium;
-import dev.caveat.support.FixtureServer;
 import dev.caveat.support.IntegrationTestSupport;
+import dev.caveat.support.MastodonFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A rep answers in public where the customer wrote, with the case number and a link to the case's
@@ -44,47 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("persistence")
 class CaseRepliesIntegrationTest extends IntegrationTestSupport {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   @Autowired JdbcClient jdbc;
 
-  private FixtureServer mastodon;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
-  private final AtomicInteger answerStatus = new AtomicInteger(200);
-  private final AtomicReference<String> timeline = new AtomicReference<>("[]");
-
-  record Received(Map<String, String> headers, JsonNode body) {}
+  private MastodonFixture mastodon;
 
   @BeforeEach
   void start() {
-    mastodon = new FixtureServer();
-    mastodon.route(
-        "/api/v1/timelines/tag/",
-        exchange ->
-            FixtureServer.respond(
-                exchange, 200, Map.of("Content-Type", "application/json"), timeline.get()));
-    mastodon.route(
-        "/api/v1/statuses",
-        exchange -> {
-          JsonNode body =
-              JSON.readTree(
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          received.add(
-              new Received(
-                  Map.of(
-                      "Authorization",
-                      String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")),
-                      "Idempotency-Key",
-                      String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key"))),
-                  body));
-          int status = answerStatus.get();
-          String answer =
-              status == 200
-                  ? "{\"id\":\"900001\",\"url\":\"https://social.example/@northwind/900001\"}"
-                  : "{\"error\":\"Validation failed: Text is too long\"}";
-          FixtureServer.respond(
-              exchange, status, Map.of("Content-Type", "application/json"), answer);
-        });
+    mastodon = new MastodonFixture();
   }
 
   @AfterEach
@@ -101,13 +64,12 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
     String rep = token(api, admin, slug, "rep");
     String brand = "zr" + UUID.randomUUID().toString().substring(0, 6);
     monitor(api, admin, slug, "Brand", brand);
-    String source = mastodonSource(api, brand);
-    timeline.set(
-        statuses(
-            status(
-                "113000000000000101",
-                "brent",
-                "My " + brand + " router died again and support hung up on me. Third time!")));
+    String source = mastodon.source(api, brand);
+    mastodon.timeline(
+        status(
+            "113000000000000101",
+            "brent",
+            "My " + brand + " router died again and support hung up on me. Third time!"));
     poll(api, source);
     awaitFiled(api, jdbc, slug);
     String c = "/api/v1/companies/" + slug + "/cases";
@@ -126,8 +88,8 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
         .isEqualTo("https://social.example/@northwind/900001");
 
     // What Mastodon received: a public reply to the customer's status, as the answering account.
-    assertThat(received).hasSize(1);
-    Received sent = received.getFirst();
+    assertThat(mastodon.received()).hasSize(1);
+    MastodonFixture.Received sent = mastodon.received().getFirst();
     assertThat(sent.headers().get("Authorization")).isEqualTo("Bearer reply-token-123");
     assertThat(sent.headers().get("Idempotency-Key")).startsWith("caveat-reply-");
     assertThat(sent.body().get("in_reply_to_id").stringValue()).isEqualTo("113000000000000101");
@@ -147,12 +109,11 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
         .contains("opened", "replied");
 
     // The customer writes again: the case is open again.
-    timeline.set(
-        statuses(
-            status(
-                "113000000000000102",
-                "brent",
-                "Still waiting for that " + brand + " technician, nobody called")));
+    mastodon.timeline(
+        status(
+            "113000000000000102",
+            "brent",
+            "Still waiting for that " + brand + " technician, nobody called"));
     poll(api, source);
     awaitFiled(api, jdbc, slug);
     whole = api.get(c + "/" + number, rep).json();
@@ -259,13 +220,12 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
         .isEqualTo(400);
 
     // Mastodon refuses: the rep hears why, and the reply stays on the case as failed.
-    String source = mastodonSource(api, brand);
-    timeline.set(
-        statuses(
-            status(
-                "113000000000000201",
-                "hana",
-                "Why does my " + brand + " modem reboot every night? So annoying")));
+    String source = mastodon.source(api, brand);
+    mastodon.timeline(
+        status(
+            "113000000000000201",
+            "hana",
+            "Why does my " + brand + " modem reboot every night? So annoying"));
     poll(api, source);
     awaitFiled(api, jdbc, slug);
     String mastodonCase =
@@ -278,7 +238,7 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
             .orElseThrow()
             .get("number")
             .stringValue();
-    answerStatus.set(422);
+    mastodon.answerWith(422);
     ApiClient.Response failed =
         api.post(c + "/" + mastodonCase + "/replies", admin, Map.of("text", "Looking into it."));
     assertThat(failed.status()).isEqualTo(409);
@@ -286,7 +246,7 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
         .contains("HTTP 422")
         .contains("Text is too long")
         .contains("kept on the case as failed");
-    answerStatus.set(503);
+    mastodon.answerWith(503);
     ApiClient.Response unreachable =
         api.post(c + "/" + mastodonCase + "/replies", admin, Map.of("text", "Looking into it."));
     assertThat(unreachable.status()).isEqualTo(502);
@@ -297,61 +257,6 @@ class CaseRepliesIntegrationTest extends IntegrationTestSupport {
     assertThat(whole.get("replies").get(0).get("error").stringValue()).contains("HTTP 422");
     assertThat(whole.get("events").valueStream().map(e -> e.get("kind").stringValue()))
         .contains("reply-failed");
-  }
-
-  private String mastodonSource(ApiClient api, String hashtag) {
-    ApiClient.Response created =
-        api.post(
-            "/api/v1/sources",
-            OPERATOR,
-            Map.of(
-                "type",
-                "mastodon",
-                "url",
-                mastodon.uri("/").toString(),
-                "hashtag",
-                "#" + hashtag,
-                "enabled",
-                false,
-                "replyToken",
-                "reply-token-123",
-                "name",
-                "mastodon-" + UUID.randomUUID()));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(created.body()).doesNotContain("reply-token-123");
-    return created.json().get("id").stringValue();
-  }
-
-  private static void poll(ApiClient api, String source) {
-    ApiClient.Response polled = api.post("/api/v1/sources/" + source + "/poll", OPERATOR, Map.of());
-    assertThat(polled.status()).as(polled.body()).isEqualTo(200);
-  }
-
-  private static String statuses(String... statuses) {
-    return "[" + String.join(",", statuses) + "]";
-  }
-
-  private static String status(String id, String acct, String text) {
-    return JSON.writeValueAsString(
-        Map.of(
-            "id",
-            id,
-            "created_at",
-            "2026-11-30T08:30:12.000Z",
-            "url",
-            "https://social.example/@" + acct + "/" + id,
-            "content",
-            "<p>" + text + "</p>",
-            "account",
-            Map.of(
-                "id",
-                "1" + id.substring(id.length() - 3),
-                "acct",
-                acct,
-                "display_name",
-                acct.toUpperCase(),
-                "url",
-                "https://social.example/@" + acct)));
   }
 
   private String page(String path) throws Exception {
