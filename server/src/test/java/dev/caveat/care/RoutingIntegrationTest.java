@@ -154,6 +154,17 @@ class RoutingIntegrationTest extends IntegrationTestSupport {
         .containsExactly("Ana Lima", "Ben Ode", "Cleo Roth", "Dan Wu", "Eve Sand");
     assertThat(reps.get(0).get("openCases").intValue()).isEqualTo(2);
     assertThat(cleo).isNotEqualTo(dan);
+
+    // Ana leaves: her two cases wait in the team for someone else, and their history says why.
+    assertThat(api.delete("/api/v1/companies/" + slug + "/reps/" + ana, admin).status())
+        .isEqualTo(204);
+    unassigned =
+        api.get("/api/v1/companies/" + slug + "/cases?unassigned=true", admin).json().get("items");
+    assertThat(unassigned.size()).isEqualTo(3);
+    assertThat(unassigned.valueStream().map(c -> c.get("team").stringValue()))
+        .containsOnly("Support");
+    assertThat(events(whole(caseOf("c1").get("number").stringValue()), "assigned"))
+        .contains("to nobody: Ana Lima is no longer a rep");
   }
 
   @Test

@@ -228,6 +228,16 @@ class Cases {
         .update();
   }
 
+  /** Hands every unresolved case of the rep back to its team with nobody; answers their ids. */
+  List<Long> unassignAllOf(CompanyId company, UUID rep, Instant now) {
+    return jdbc.sql(
+            "update care_case set assignee = null, updated_at = ? where company_id = ?"
+                + " and assignee = ? and status <> 'resolved' returning id")
+        .params(Timestamp.from(now), company.value(), rep.toString())
+        .query(Long.class)
+        .list();
+  }
+
   void escalate(long id, UUID lead, Instant now) {
     jdbc.sql("update care_case set escalated_to = ?, updated_at = ? where id = ?")
         .params(lead, Timestamp.from(now), id)

@@ -154,7 +154,7 @@ class TeamController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void deleteRep(Actor actor, @PathVariable String slug, @PathVariable UUID userId) {
     CompanyId company = access.require(actor, slug, Permission.ADMINISTER).id();
-    work.deleteRep(company, userId);
+    work.deleteRep(company, userId, actor.name());
   }
 
   private TeamView view(CompanyId company, Teams.Team team) {

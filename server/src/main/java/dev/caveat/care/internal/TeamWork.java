@@ -5,6 +5,7 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.account.CompanyMembers;
 import dev.caveat.platform.ApiException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,10 +36,20 @@ class TeamWork {
   private final Teams teams;
   private final RoutingRules routing;
   private final CompanyMembers members;
+  private final Cases cases;
+  private final CaseHistory history;
   private final Clock clock;
 
-  TeamWork(Teams teams, RoutingRules routing, CompanyMembers members, Clock clock) {
+  TeamWork(
+      Teams teams,
+      RoutingRules routing,
+      CompanyMembers members,
+      Cases cases,
+      CaseHistory history,
+      Clock clock) {
     this.teams = teams;
+    this.cases = cases;
+    this.history = history;
     this.routing = routing;
     this.members = members;
     this.clock = clock;
@@ -156,10 +167,17 @@ class TeamWork {
     return rep(company, userId);
   }
 
+  /** Removes the rep; the cases they still held go back to their teams, so none is stranded. */
   @Transactional
-  void deleteRep(CompanyId company, UUID userId) {
+  void deleteRep(CompanyId company, UUID userId, String by) {
+    String name = rep(company, userId).name();
     if (!teams.deleteRep(company, userId)) {
       throw noRep(userId);
+    }
+    Instant now = clock.instant();
+    for (long kase : cases.unassignAllOf(company, userId, now)) {
+      history.record(
+          kase, now, by, CaseHistory.ASSIGNED, "to nobody: " + name + " is no longer a rep");
     }
   }
 
