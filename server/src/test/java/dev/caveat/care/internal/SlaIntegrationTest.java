@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.CaveatTestUtils;
+import dev.caveat.support.MastodonFixture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +49,7 @@ class SlaIntegrationTest {
     registry.add("caveat.data-dir", DATA_DIR::toString);
     registry.add("caveat.bootstrap.token", () -> CaveatTestUtils.OPERATOR);
     registry.add("caveat.care.sla.tick", () -> "1h");
+    registry.add("caveat.sources.allowed-addresses", () -> "127.0.0.2");
     registry.add("caveat.webmention.tick", () -> "1h");
   }
 
@@ -89,8 +91,6 @@ class SlaIntegrationTest {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
   @Autowired SlaEvaluator evaluator;
-  @Autowired Cases cases;
-  @Autowired SlaClocks clocks;
   @Autowired JdbcClient jdbc;
 
   private ApiClient api;
@@ -181,23 +181,52 @@ class SlaIntegrationTest {
   @Test
   void theClocksStandStillWhileTheCaseWaitsOnTheCustomerAndTheReportCountsWhatWasMet() {
     company();
-    // Tuesday 09:00 in Berlin.
+    // Tuesday 09:00 in Berlin: Bo complains on Mastodon, where the rep can answer.
     clock.set("2026-03-10T08:00:00Z");
-    String number = complain("bo");
-    long id = cases.find(companyId(), number).orElseThrow().id();
+    try (MastodonFixture mastodon = new MastodonFixture()) {
+      String source = mastodon.source(api, brand);
+      mastodon.timeline(
+          MastodonFixture.status(
+              "113000000000000401",
+              "bo",
+              "My " + brand + " router died again and support hung up on me, third time"));
+      MastodonFixture.poll(api, source);
+      CaveatTestUtils.awaitFiled(api, jdbc, slug);
+      String number = caseOf("bo");
 
-    // Answered at 09:30; the case waits on the customer from then on.
-    clock.set("2026-03-10T08:30:00Z");
-    replied(id);
-    // Wednesday 09:00: eight and a half business hours since opening, but only the first half hour
-    // counts against resolution's eight.
-    clock.set("2026-03-11T08:00:00Z");
-    evaluator.evaluate();
-    assertThat(kinds(number)).doesNotContain("sla-warning", "sla-breached");
+      // Answered in public at 09:30; the case waits on the customer from then on.
+      clock.set("2026-03-10T08:30:00Z");
+      ApiClient.Response reply =
+          api.post(
+              "/api/v1/companies/" + slug + "/cases/" + number + "/replies",
+              admin,
+              Map.of(
+                  "text", "Bo, a technician calls you tomorrow morning.", "visibility", "public"));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+      assertThat(mastodon.received()).hasSize(1);
+      assertThat(whole(number).get("status").stringValue()).isEqualTo("waiting");
+      assertThat(sla(whole(number), "first-response").get("stoppedAt").stringValue())
+          .isEqualTo("2026-03-10T08:30:00Z");
+      // Wednesday 09:00: eight and a half business hours since opening, but only the first half
+      // hour counts against resolution's eight.
+      clock.set("2026-03-11T08:00:00Z");
+      evaluator.evaluate();
+      assertThat(kinds(number)).doesNotContain("sla-warning", "sla-breached");
 
-    // The customer writes again: the wait ends and a next response is due within two hours.
-    post("bo", "Still broken, my " + brand + " router died again and support hung up on me");
-    assertThat(whole(number).get("status").stringValue()).isEqualTo("open");
+      // Bo writes again: the wait ends and a next response is due within two hours.
+      mastodon.timeline(
+          MastodonFixture.status(
+              "113000000000000402",
+              "bo",
+              "Still broken, the " + brand + " technician never called and nobody picks up"));
+      MastodonFixture.poll(api, source);
+      CaveatTestUtils.awaitFiled(api, jdbc, slug);
+      assertThat(whole(number).get("status").stringValue()).isEqualTo("open");
+      nextResponseRunsAndTheReportCountsWhatWasMet(number);
+    }
+  }
+
+  private void nextResponseRunsAndTheReportCountsWhatWasMet(String number) {
     clock.set("2026-03-11T09:00:00Z");
     evaluator.evaluate();
     assertThat(kinds(number)).doesNotContain("sla-warning", "sla-breached");
@@ -289,19 +318,12 @@ class SlaIntegrationTest {
 
   // --- fixtures
 
-  /** What the reply service does once a public reply went out. */
-  private void replied(long caseId) {
-    Instant now = clock.instant();
-    clocks.replied(caseId, cases.replied(caseId, now), now);
-  }
-
-  private dev.caveat.account.CompanyId companyId() {
-    String id = api.get("/api/v1/companies/" + slug, OPERATOR).json().get("id").stringValue();
-    return new dev.caveat.account.CompanyId(UUID.fromString(id));
-  }
-
   private String complain(String author) {
     post(author, "My " + brand + " router died again and support hung up on me, third time");
+    return caseOf(author);
+  }
+
+  private String caseOf(String author) {
     JsonNode items = api.get("/api/v1/companies/" + slug + "/cases", admin).json().get("items");
     return items
         .valueStream()
