@@ -9,11 +9,14 @@ import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.FixtureServer;
 import dev.caveat.support.IntegrationTestSupport;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,6 +201,90 @@ class CustomersIntegrationTest extends IntegrationTestSupport {
     assertThat(api.get(c + "/customers/" + customer, admin).json().get("identities").size())
         .isEqualTo(2);
     assertThat(caseNumbers(api, admin, slug).get("o1")).isNotEqualTo(number);
+  }
+
+  @Test
+  void aBlogThatLinksToAProfileByRelMeSuggestsTheyAreOnePerson() {
+    ApiClient api = api();
+    String slug = uniqueSlug("relme");
+    String admin = companyWithAdminToken(api, slug);
+    String brand = brand();
+    monitor(api, admin, slug, "Brand", brand);
+    String c = "/api/v1/companies/" + slug;
+    try (FixtureServer blog = new FixtureServer()) {
+      blog.text(
+          "/",
+          200,
+          "text/html",
+          "<html><body><h1>Eli writes</h1><p>Elsewhere:"
+              + " <a rel=\"me noopener\" href=\"https://social.example/@eli_w/\">Mastodon</a>"
+              + " <a href=\"https://social.example/@someone_else\">a friend</a></p></body></html>");
+      ingest(
+          api,
+          post(
+              "blog-" + slug,
+              "b1",
+              "eli-writes",
+              "Eli",
+              blog.uri("/").toString(),
+              "My "
+                  + brand
+                  + " router died again and support hung up on me, third time this"
+                  + " month and I am writing it all down here"),
+          post(
+              "social-" + slug,
+              "s1",
+              "eli_w@social.example",
+              "E. W.",
+              "https://social.example/@eli_w",
+              "Still no "
+                  + brand
+                  + " internet since Monday. The engineer never came and nobody"
+                  + " answers the phone, this is a disgrace"),
+          post(
+              "forum-" + slug,
+              "f1",
+              "inside",
+              "Ina",
+              "http://10.20.30.40/",
+              "Why does " + brand + " charge me twice for the same month? Nobody answers"));
+      awaitFiled(api, jdbc, slug);
+      JsonNode cases = api.get(c + "/cases?status=open", admin).json().get("items");
+      long blogEli = customerOf(cases, "eli-writes");
+      long socialEli = customerOf(cases, "eli_w@social.example");
+      long ina = customerOf(cases, "inside");
+
+      // The blog's page is read in the background; the profile it links to is then suggested,
+      // from either side.
+      Awaitility.await("rel=me read")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  api.get(c + "/customers/" + blogEli, admin).json().get("suggestions").size() > 0);
+      JsonNode suggestion =
+          api.get(c + "/customers/" + blogEli, admin).json().get("suggestions").get(0);
+      assertThat(suggestion.get("customer").longValue()).isEqualTo(socialEli);
+      assertThat(suggestion.get("why").valueStream().map(JsonNode::stringValue))
+          .containsExactly("rel=me");
+      JsonNode fromSocial = api.get(c + "/customers/" + socialEli, admin).json().get("suggestions");
+      assertThat(fromSocial.valueStream().map(s -> s.get("customer").longValue()))
+          .containsExactly(blogEli);
+
+      // A page at a private address is never fetched, and suggests nobody.
+      Awaitility.await("private page passed over")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  jdbc.sql(
+                              "select count(*) from customer_identity where handle = 'inside'"
+                                  + " and rel_me_checked_at is not null and company_id = ?")
+                          .param(
+                              UUID.fromString(api.get(c, OPERATOR).json().get("id").stringValue()))
+                          .query(Long.class)
+                          .single()
+                      == 1);
+      assertThat(api.get(c + "/customers/" + ina, admin).json().get("suggestions").size()).isZero();
+    }
   }
 
   private static String brand() {

@@ -25,6 +25,7 @@ public abstract class IntegrationTestSupport {
     registry.add("caveat.fetch.timeout", () -> "3s");
     registry.add("caveat.fetch.max-bytes", () -> "2097152");
     registry.add("caveat.sources.poll-tick", () -> "200ms");
+    registry.add("caveat.care.rel-me.tick", () -> "200ms");
     // Only a received Webmention's own wake-up verifies it: the catch-up tick runs at start alone.
     registry.add("caveat.webmention.tick", () -> "1h");
   }

@@ -6,6 +6,7 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.account.Permission;
 import dev.caveat.platform.ApiException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,9 +65,16 @@ class CustomerController {
   private final Customers customers;
   private final CustomerLinks links;
   private final Cases cases;
+  private final CustomerSuggestions suggestions;
 
-  CustomerController(CompanyAccess access, Customers customers, CustomerLinks links, Cases cases) {
+  CustomerController(
+      CompanyAccess access,
+      Customers customers,
+      CustomerLinks links,
+      Cases cases,
+      CustomerSuggestions suggestions) {
     this.access = access;
+    this.suggestions = suggestions;
     this.customers = customers;
     this.links = links;
     this.cases = cases;
@@ -123,8 +131,8 @@ class CustomerController {
         customers
             .find(company, id)
             .orElseThrow(() -> ApiException.notFound("No customer " + id + " in this company."));
-    List<SuggestionView> suggestions =
-        customers.suggestions(company, id).stream()
+    List<SuggestionView> suggested =
+        this.suggestions.of(company, id).stream()
             .map(
                 s ->
                     new SuggestionView(
@@ -166,13 +174,21 @@ class CustomerController {
         cases.ofCustomer(company, id).stream()
             .map(c -> new CaseRef(c.number(), c.status(), c.openedAt()))
             .toList(),
-        suggestions,
+        suggested,
         merges);
   }
 
-  private static List<String> why(Customers.Suggestion s) {
-    return s.sameSite() && s.sameName()
-        ? List.of("same site", "same name")
-        : s.sameSite() ? List.of("same site") : List.of("same name");
+  private static List<String> why(CustomerSuggestions.Suggestion s) {
+    List<String> why = new ArrayList<>();
+    if (s.relMe()) {
+      why.add("rel=me");
+    }
+    if (s.sameSite()) {
+      why.add("same site");
+    }
+    if (s.sameName()) {
+      why.add("same name");
+    }
+    return why;
   }
 }

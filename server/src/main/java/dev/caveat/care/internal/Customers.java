@@ -136,41 +136,6 @@ class Customers {
         .list();
   }
 
-  /**
-   * Other customers of the company who may be the same person: an identity with the same site
-   * address, or the same name.
-   *
-   * @return pairs of customer id and the reason, best first
-   */
-  List<Suggestion> suggestions(CompanyId company, long customerId) {
-    return jdbc
-        .sql(
-            "select other.customer_id, bool_or(other.url is not null and mine.url is not null"
-                + " and rtrim(lower(other.url), '/') = rtrim(lower(mine.url), '/')) as same_site,"
-                + " bool_or(other.name is not null and length(trim(other.name)) > 2"
-                + " and lower(trim(other.name)) = lower(trim(mine.name))) as same_name"
-                + " from customer_identity mine join customer_identity other"
-                + " on other.company_id = mine.company_id and other.customer_id <> mine.customer_id"
-                + " and ((other.url is not null and rtrim(lower(other.url), '/')"
-                + " = rtrim(lower(mine.url), '/')) or lower(trim(other.name)) = lower(trim(mine.name)))"
-                + " join customer c on c.id = other.customer_id and c.merged_into is null"
-                + " where mine.company_id = ? and mine.customer_id = ?"
-                + " group by other.customer_id order by same_site desc, other.customer_id limit 20")
-        .params(company.value(), customerId)
-        .query(
-            (rs, row) ->
-                new Suggestion(
-                    rs.getLong("customer_id"),
-                    rs.getBoolean("same_site"),
-                    rs.getBoolean("same_name")))
-        .list()
-        .stream()
-        .filter(s -> s.sameSite() || s.sameName())
-        .toList();
-  }
-
-  record Suggestion(long customerId, boolean sameSite, boolean sameName) {}
-
   /** Moves every identity of {@code from} to {@code into}; answers the ids moved. */
   List<Long> moveIdentities(long from, long into) {
     return jdbc.sql(
