@@ -131,7 +131,8 @@ class CareStoryIntegrationTest extends IntegrationTestSupport {
     assertThat(api.get(c + "/cases/" + number, rep).json().get("status").stringValue())
         .isEqualTo("waiting");
 
-    // Thursday passes. Dana quotes the number from Bluesky, an account Caveat has never seen.
+    // Thursday passes. Dana quotes the number from Bluesky, an account Caveat has never seen,
+    // without naming the company: the number alone brings the post to the case.
     ingest(
         api,
         Map.of(
@@ -140,18 +141,39 @@ class CareStoryIntegrationTest extends IntegrationTestSupport {
             "url", "https://bsky.app/profile/dana.bsky.social/post/3kx1",
             "author", Map.of("handle", "dana.bsky.social", "name", "Dana K"),
             "text",
-                "@"
-                    + brand
-                    + " case "
+                "re case "
                     + number.toLowerCase()
-                    + ": Thursday came and went, no"
-                    + " engineer and no call either"));
+                    + ": Thursday came and went, no engineer and no"
+                    + " call either"));
     awaitFiled(api, jdbc, slug);
     kase = api.get(c + "/cases/" + number, rep).json();
     assertThat(kase.get("mentions").valueStream().map(m -> m.get("source").stringValue()))
         .contains("bluesky");
     assertThat(kase.get("status").stringValue()).isEqualTo("open");
     assertThat(api.get(c + "/cases?status=open", rep).json().get("items").size()).isEqualTo(1);
+    JsonNode quoting =
+        api.get(c + "/mentions?limit=50", rep)
+            .json()
+            .get("items")
+            .valueStream()
+            .filter(m -> m.get("source").stringValue().equals("bluesky"))
+            .toList()
+            .getFirst();
+    assertThat(quoting.get("monitor").stringValue()).isEqualTo("quoted reference");
+    assertThat(quoting.get("caseNumber").stringValue()).isEqualTo(number);
+
+    // Something shaped like a case number that no company gave out reaches nobody.
+    int mentions = api.get(c + "/mentions?limit=50", rep).json().get("items").size();
+    ingest(
+        api,
+        Map.of(
+            "source", "bluesky",
+            "externalId", "at://did:plc:other/app.bsky.feed.post/3kx2",
+            "author", Map.of("handle", "someone.bsky.social"),
+            "text", "my order ZZ-23456 never came, where is it"));
+    awaitFiled(api, jdbc, slug);
+    assertThat(api.get(c + "/mentions?limit=50", rep).json().get("items").size())
+        .isEqualTo(mentions);
 
     // The company cannot fix the street cabinet, and says so: the reason is published.
     String reason =

@@ -179,7 +179,7 @@ class CustomersIntegrationTest extends IntegrationTestSupport {
             "cyd.blog",
             "Cyd",
             null,
-            "Linking my account for " + brand + ": " + code.toLowerCase()));
+            "Linking my accounts: " + code.toLowerCase()));
     awaitFiled(api, jdbc, slug);
     JsonNode linked = api.get(c + "/customers/" + customer, admin).json();
     assertThat(linked.get("identities").valueStream().map(i -> i.get("handle").stringValue()))

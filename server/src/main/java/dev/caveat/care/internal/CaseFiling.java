@@ -42,6 +42,7 @@ class CaseFiling {
   private final SlaClocks clocks;
   private final MentionDetails mentions;
   private final CompanyDirectory companies;
+  private final QuotedCaseReferences references;
   private final Clock clock;
 
   CaseFiling(
@@ -53,7 +54,9 @@ class CaseFiling {
       SlaClocks clocks,
       MentionDetails mentions,
       CompanyDirectory companies,
+      QuotedCaseReferences references,
       Clock clock) {
+    this.references = references;
     this.cases = cases;
     this.customers = customers;
     this.links = links;
@@ -120,6 +123,7 @@ class CaseFiling {
       String number = CaseNumbers.next(prefix);
       Optional<Long> opened = cases.open(company, number, customer, mention.intent(), now);
       if (opened.isPresent()) {
+        references.caseNumberIssued(company, number);
         history.record(
             opened.get(),
             now,

@@ -29,10 +29,17 @@ class CustomerLinks {
   private final Cases cases;
   private final CaseHistory history;
   private final MentionDetails mentions;
+  private final QuotedCaseReferences references;
   private final Clock clock;
 
   CustomerLinks(
-      Customers customers, Cases cases, CaseHistory history, MentionDetails mentions, Clock clock) {
+      Customers customers,
+      Cases cases,
+      CaseHistory history,
+      MentionDetails mentions,
+      QuotedCaseReferences references,
+      Clock clock) {
+    this.references = references;
     this.customers = customers;
     this.cases = cases;
     this.history = history;
@@ -48,6 +55,7 @@ class CustomerLinks {
     String code = CaseNumbers.linkCode();
     Instant expires = now.plus(CODE_LIFETIME);
     customers.addLinkCode(company, code, customer.id(), now, expires);
+    references.linkCodeIssued(company, code);
     return new Customers.LinkCode(code, customer.id(), expires, null);
   }
 

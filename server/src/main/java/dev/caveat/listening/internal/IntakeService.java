@@ -9,14 +9,17 @@ import dev.caveat.core.post.PostNormaliser;
 import dev.caveat.listening.IntakeOutcome;
 import dev.caveat.listening.MentionFound;
 import dev.caveat.listening.PostIntake;
+import dev.caveat.listening.QuotedReferences;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +40,8 @@ class IntakeService implements PostIntake {
   private final Classifications classifications;
   private final CompanyProducts products;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<QuotedReferences> references;
+  private volatile List<QuotedReferences> quoted;
   private final Clock clock;
 
   IntakeService(
@@ -48,7 +53,9 @@ class IntakeService implements PostIntake {
       Classifications classifications,
       CompanyProducts products,
       ApplicationEventPublisher events,
+      ObjectProvider<QuotedReferences> references,
       Clock clock) {
+    this.references = references;
     this.keys = keys;
     this.posts = posts;
     this.mentions = mentions;
@@ -59,6 +66,9 @@ class IntakeService implements PostIntake {
     this.events = events;
     this.clock = clock;
   }
+
+  /** What a mention found by a quoted reference, not by a monitor, is filed under. */
+  static final String QUOTED_REFERENCE = "quoted reference";
 
   /** A post that passed normalisation, where it stands in the batch, and what it matched. */
   private record Candidate(int index, Post post, PostKeys.Key key) {}
@@ -93,7 +103,8 @@ class IntakeService implements PostIntake {
         continue;
       }
       outcomes[candidate.index()] = new IntakeOutcome.Accepted(0);
-      List<StandingQueries.MonitorRef> monitors = firstMonitorPerCompany(candidate.post());
+      List<StandingQueries.MonitorRef> monitors =
+          withQuotingCompanies(candidate.post(), firstMonitorPerCompany(candidate.post()));
       if (!monitors.isEmpty()) {
         // Copies matter only among posts someone listens for, so only those are remembered:
         // the memory then spans days of mentions instead of minutes of firehose.
@@ -194,6 +205,32 @@ class IntakeService implements PostIntake {
   /** A date in the future is a clock error or a trick to stay on top of the inbox; it is now. */
   private static Instant postedAt(Post post, Instant now) {
     return post.published() == null || post.published().isAfter(now) ? now : post.published();
+  }
+
+  /**
+   * A post that quotes a company's reference, such as a case number, is that company's mention even
+   * when none of its monitors match: the customer is writing to it.
+   */
+  private List<StandingQueries.MonitorRef> withQuotingCompanies(
+      Post post, List<StandingQueries.MonitorRef> matched) {
+    List<QuotedReferences> sources = quoted;
+    if (sources == null) {
+      sources = references.orderedStream().toList();
+      quoted = sources;
+    }
+    Set<CompanyId> quoting = new LinkedHashSet<>();
+    for (QuotedReferences source : sources) {
+      quoting.addAll(source.companiesQuotedIn(post.text()));
+    }
+    if (quoting.isEmpty()) {
+      return matched;
+    }
+    List<StandingQueries.MonitorRef> all = new ArrayList<>(matched);
+    matched.forEach(m -> quoting.remove(m.company()));
+    for (CompanyId company : quoting) {
+      all.add(new StandingQueries.MonitorRef(null, company, QUOTED_REFERENCE));
+    }
+    return all;
   }
 
   /** A post is one mention per company; it is filed under the company's first monitor by name. */

@@ -149,7 +149,7 @@ class Mentions {
       NewMention m = mentions.get(i);
       companies[i] = m.company().value().toString();
       posts[i] = m.postId();
-      monitors[i] = m.monitorId().toString();
+      monitors[i] = m.monitorId() == null ? null : m.monitorId().toString();
       names[i] = m.monitorName();
       postedAt[i] = m.postedAt().toString();
       clusters[i] = m.cluster();
