@@ -5,10 +5,12 @@ import dev.caveat.listening.QuotedReferences;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,8 +25,9 @@ class QuotedCaseReferences implements QuotedReferences, SmartInitializingSinglet
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final Map<String, CompanyId> numbers = new ConcurrentHashMap<>();
-  private final Map<String, CompanyId> linkCodes = new ConcurrentHashMap<>();
+  // Two companies whose slugs share a prefix may hand out the same number.
+  private final Map<String, List<CompanyId>> numbers = new ConcurrentHashMap<>();
+  private final Map<String, List<CompanyId>> linkCodes = new ConcurrentHashMap<>();
 
   QuotedCaseReferences(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -36,7 +39,7 @@ class QuotedCaseReferences implements QuotedReferences, SmartInitializingSinglet
     jdbc.sql("select number, company_id from care_case")
         .query(
             rs -> {
-              numbers.put(rs.getString(1), new CompanyId(rs.getObject(2, UUID.class)));
+              add(numbers, rs.getString(1), new CompanyId(rs.getObject(2, UUID.class)));
             });
     jdbc.sql(
             "select code, company_id from customer_link_code where used_at is null"
@@ -44,16 +47,16 @@ class QuotedCaseReferences implements QuotedReferences, SmartInitializingSinglet
         .param(Timestamp.from(clock.instant()))
         .query(
             rs -> {
-              linkCodes.put(rs.getString(1), new CompanyId(rs.getObject(2, UUID.class)));
+              add(linkCodes, rs.getString(1), new CompanyId(rs.getObject(2, UUID.class)));
             });
   }
 
   void caseNumberIssued(CompanyId company, String number) {
-    numbers.put(number, company);
+    add(numbers, number, company);
   }
 
   void linkCodeIssued(CompanyId company, String code) {
-    linkCodes.put(code, company);
+    add(linkCodes, code, company);
   }
 
   @Override
@@ -64,17 +67,19 @@ class QuotedCaseReferences implements QuotedReferences, SmartInitializingSinglet
     }
     Set<CompanyId> companies = new LinkedHashSet<>();
     for (String number : CaseNumbers.quotedIn(text)) {
-      CompanyId company = numbers.get(number);
-      if (company != null) {
-        companies.add(company);
-      }
+      companies.addAll(numbers.getOrDefault(number, List.of()));
     }
     for (String code : CaseNumbers.linkCodesIn(text)) {
-      CompanyId company = linkCodes.get(code);
-      if (company != null) {
-        companies.add(company);
-      }
+      companies.addAll(linkCodes.getOrDefault(code, List.of()));
     }
     return companies;
+  }
+
+  private static void add(Map<String, List<CompanyId>> known, String key, CompanyId company) {
+    known.merge(
+        key,
+        List.of(company),
+        (had, more) ->
+            had.contains(company) ? had : Stream.concat(had.stream(), more.stream()).toList());
   }
 }
