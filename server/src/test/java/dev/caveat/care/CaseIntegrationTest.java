@@ -166,11 +166,29 @@ class CaseIntegrationTest extends IntegrationTestSupport {
     assertThat(statuses(api, rep, c + "/cases?status=open")).isEmpty();
     assertThat(api.get(c + "/cases?status=closed", rep).status()).isEqualTo(400);
 
+    // A resolution can be undone; the history keeps both.
+    ApiClient.Response reopened = api.post(path + "/reopen", rep, Map.of());
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(200);
+    assertThat(reopened.json().get("status").stringValue()).isEqualTo("open");
+    assertThat(reopened.json().get("resolution").isNull()).isTrue();
+    assertThat(reopened.json().get("reason").isNull()).isTrue();
+    assertThat(reopened.json().get("events").valueStream().map(e -> e.get("kind").stringValue()))
+        .containsExactly("opened", "mention-added", "note-added", "resolved", "reopened");
+    assertThat(api.post(path + "/reopen", rep, Map.of()).json().get("detail").stringValue())
+        .contains("is not resolved");
+    assertThat(
+            api.post(path + "/resolve", rep, Map.of("resolution", "explained", "reason", reason))
+                .status())
+        .isEqualTo(200);
+
     // A resolved case does not take new complaints: the customer's next problem is a new case.
     ingest(api, post("forum-" + slug, "2", "gus", "How do I change my " + brand + " plan?"));
     awaitFiled(slug);
     List<String> open = statuses(api, rep, c + "/cases?status=open");
     assertThat(open).hasSize(1).doesNotContain(number);
+    ApiClient.Response blocked = api.post(path + "/reopen", rep, Map.of());
+    assertThat(blocked.status()).isEqualTo(409);
+    assertThat(blocked.json().get("detail").stringValue()).contains("has another case open");
   }
 
   @Test

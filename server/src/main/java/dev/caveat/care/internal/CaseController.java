@@ -233,6 +233,13 @@ class CaseController {
         work.resolve(company, number, resolve.resolution(), resolve.reason(), actor.name()));
   }
 
+  /** Undoes a resolution; the case's whole history stays. */
+  @PostMapping("/{number}/reopen")
+  CaseView reopen(Actor actor, @PathVariable String slug, @PathVariable String number) {
+    CompanyId company = access.require(actor, slug, Permission.READ).id();
+    return CaseView.of(work.reopen(company, number, actor.name()));
+  }
+
   @PostMapping("/{number}/replies")
   @ResponseStatus(HttpStatus.CREATED)
   ReplyView reply(

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -128,6 +129,32 @@ class CaseWork {
         by,
         CaseHistory.RESOLVED,
         cleanReason == null ? resolution : resolution + ": " + cleanReason);
+    return whole(company, kase.number());
+  }
+
+  /** Undoes a resolution: the case is open again, with its history kept. */
+  @Transactional
+  Whole reopen(CompanyId company, String number, String by) {
+    Cases.Case kase = require(company, number);
+    if ("duplicate".equals(kase.resolution())) {
+      throw ApiException.conflict(
+          "Case "
+              + kase.number()
+              + " was closed as a duplicate; its posts live on in the other case. Unmerge the"
+              + " customers to get it back.");
+    }
+    Instant now = clock.instant();
+    Optional<Boolean> reopened = cases.reopen(company, kase.id(), now);
+    if (reopened.isEmpty()) {
+      throw ApiException.conflict(
+          "The customer of case "
+              + kase.number()
+              + " has another case open; work that one, or resolve it first.");
+    }
+    if (!reopened.get()) {
+      throw ApiException.conflict("Case " + kase.number() + " is not resolved.");
+    }
+    history.record(kase.id(), now, by, CaseHistory.REOPENED, "by a rep: was " + kase.resolution());
     return whole(company, kase.number());
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -166,6 +167,27 @@ class Cases {
                 resolution, reason, Timestamp.from(now), Timestamp.from(now), company.value(), id)
             .update()
         == 1;
+  }
+
+  /**
+   * Opens a resolved case again, unless the customer has another case open meanwhile.
+   *
+   * @return whether this call reopened it; empty when another open case of the customer stands in
+   *     the way
+   */
+  Optional<Boolean> reopen(CompanyId company, long id, Instant now) {
+    try {
+      return Optional.of(
+          jdbc.sql(
+                      "update care_case set status = 'open', resolution = null, reason = null,"
+                          + " resolved_at = null, updated_at = ?"
+                          + " where company_id = ? and id = ? and status = 'resolved'")
+                  .params(Timestamp.from(now), company.value(), id)
+                  .update()
+              == 1);
+    } catch (DuplicateKeyException anotherIsOpen) {
+      return Optional.empty();
+    }
   }
 
   /** The customer's cases, all of them. */
