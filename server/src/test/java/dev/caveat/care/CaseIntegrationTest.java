@@ -237,6 +237,47 @@ class CaseIntegrationTest extends IntegrationTestSupport {
         .containsOnly(number);
   }
 
+  @Test
+  void aMentionARepCorrectsToAComplaintBecomesACase() {
+    ApiClient api = api();
+    String slug = uniqueSlug("fix");
+    String admin = companyWithAdminToken(api, slug);
+    String rep = token(api, admin, slug, "rep");
+    String brand = brand();
+    monitor(api, admin, slug, "Brand", brand);
+    String c = "/api/v1/companies/" + slug;
+    ingest(
+        api,
+        post(
+            "forum-" + slug,
+            "1",
+            "wry",
+            "Saw a " + brand + " van parked outside the library again this morning."));
+    awaitFiled(slug);
+    JsonNode mention = api.get(c + "/mentions", rep).json().get("items").get(0);
+    assertThat(mention.get("intent").stringValue()).isNotIn("complaint", "question");
+    assertThat(api.get(c + "/cases", rep).json().get("items").size()).isZero();
+
+    ApiClient.Response corrected =
+        api.post(
+            c + "/mentions/" + mention.get("id").longValue() + "/intent",
+            rep,
+            Map.of("intent", "complaint"));
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+    awaitFiled(slug);
+    JsonNode cases = api.get(c + "/cases", rep).json().get("items");
+    assertThat(cases.size()).isEqualTo(1);
+    assertThat(cases.get(0).get("customer").get("handle").stringValue()).isEqualTo("wry");
+    assertThat(
+            api.get(c + "/mentions", rep)
+                .json()
+                .get("items")
+                .get(0)
+                .get("caseNumber")
+                .stringValue())
+        .isEqualTo(cases.get(0).get("number").stringValue());
+  }
+
   private static String brand() {
     return "zk" + UUID.randomUUID().toString().substring(0, 6);
   }

@@ -5,6 +5,7 @@ import dev.caveat.account.CompanyDirectory;
 import dev.caveat.account.CompanyId;
 import dev.caveat.listening.MentionDetails;
 import dev.caveat.listening.MentionFound;
+import dev.caveat.listening.MentionRelabelled;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -71,6 +72,12 @@ class CaseFiling {
   @ApplicationModuleListener
   void on(MentionFound found) {
     file(found.company(), found.mentionId());
+  }
+
+  /** A mention read as praise and corrected to a complaint is a case after all. */
+  @ApplicationModuleListener
+  void on(MentionRelabelled relabelled) {
+    file(relabelled.company(), relabelled.mentionId());
   }
 
   void file(CompanyId company, long mentionId) {

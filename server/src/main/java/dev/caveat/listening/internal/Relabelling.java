@@ -2,10 +2,12 @@ package dev.caveat.listening.internal;
 
 import dev.caveat.account.CompanyId;
 import dev.caveat.core.classify.Intent;
+import dev.caveat.listening.MentionRelabelled;
 import dev.caveat.platform.ApiException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +18,16 @@ class Relabelling {
   private final Mentions mentions;
   private final IntentCorrections corrections;
   private final MentionIndex index;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Relabelling(Mentions mentions, IntentCorrections corrections, MentionIndex index, Clock clock) {
+  Relabelling(
+      Mentions mentions,
+      IntentCorrections corrections,
+      MentionIndex index,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.events = events;
     this.mentions = mentions;
     this.corrections = corrections;
     this.index = index;
@@ -40,6 +49,7 @@ class Relabelling {
         new IntentCorrections.Correction(
             company, id, text, before.language(), before.intent(), intent, by, clock.instant()));
     index.changed(id);
+    events.publishEvent(new MentionRelabelled(id, company, intent.code()));
     return mentions.find(company, id).orElseThrow();
   }
 
