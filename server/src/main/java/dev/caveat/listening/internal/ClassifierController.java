@@ -8,7 +8,9 @@ import dev.caveat.core.classify.Reason;
 import dev.caveat.core.classify.Urgency;
 import dev.caveat.listening.ClassifierTraining.ModelVersion;
 import dev.caveat.platform.ApiException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +42,9 @@ class ClassifierController {
     }
   }
 
+  /** What the chat model said, when the classifier was unsure and one is configured. */
+  record SecondOpinionView(String intent, String why, String model) {}
+
   record ClassifyResponse(
       String language,
       String intent,
@@ -48,25 +53,39 @@ class ClassifierController {
       List<String> urgency,
       List<String> products,
       List<ReasonView> reasons,
-      Integer model) {
+      Integer model,
+      SecondOpinionView secondOpinion) {
 
-    static ClassifyResponse of(Classification c, Integer model) {
+    static ClassifyResponse of(
+        Classification c, Integer model, Optional<SecondOpinion.Opinion> second) {
+      List<ReasonView> reasons = new ArrayList<>();
+      second
+          .filter(o -> o.intent() != c.intent())
+          .ifPresent(
+              o -> reasons.add(new ReasonView("second opinion: " + o.intent().code(), o.why(), 0)));
+      c.reasons().stream().map(ReasonView::of).forEach(reasons::add);
       return new ClassifyResponse(
           c.language(),
-          c.intent().code(),
+          second.map(o -> o.intent()).orElse(c.intent()).code(),
           c.intentConfidence(),
           c.sentiment(),
           c.urgency().stream().sorted().map(Urgency::code).toList(),
           c.products(),
-          c.reasons().stream().map(ReasonView::of).toList(),
-          model);
+          reasons,
+          model,
+          second
+              .map(o -> new SecondOpinionView(o.intent().code(), o.why(), o.model()))
+              .orElse(null));
     }
   }
 
   private final Classifications classifications;
   private final Retraining retraining;
+  private final SecondOpinion secondOpinion;
 
-  ClassifierController(Classifications classifications, Retraining retraining) {
+  ClassifierController(
+      Classifications classifications, Retraining retraining, SecondOpinion secondOpinion) {
+    this.secondOpinion = secondOpinion;
     this.classifications = classifications;
     this.retraining = retraining;
   }
@@ -95,7 +114,12 @@ class ClassifierController {
             request.followers(),
             products.stream().map(p -> new Product(p.name(), p.aliases())).toList());
     Classifications.InUse inUse = classifications.current();
-    return ClassifyResponse.of(inUse.classifier().classify(input), inUse.version());
+    Classification classified = inUse.classifier().classify(input);
+    Optional<SecondOpinion.Opinion> second =
+        secondOpinion.wanted(classified.intentConfidence())
+            ? secondOpinion.ask(input.title(), input.text())
+            : Optional.empty();
+    return ClassifyResponse.of(classified, inUse.version(), second);
   }
 
   @GetMapping("/api/v1/classifier/models")

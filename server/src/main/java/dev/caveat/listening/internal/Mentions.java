@@ -346,4 +346,23 @@ class Mentions {
                 .update());
     return before;
   }
+
+  /**
+   * Takes a chat model's reading of the mention's intent, with its reason first among the evidence,
+   * unless a rep corrected the intent meanwhile.
+   *
+   * @return whether the mention now carries it
+   */
+  boolean takeSecondOpinion(
+      CompanyId company, long id, String intent, String label, String evidence) {
+    String reason =
+        Labels.JSON.writeValueAsString(
+            List.of(Map.of("label", label, "evidence", evidence, "weight", 0)));
+    return jdbc.sql(
+                "update mention set intent = ?, reasons = ?::jsonb || coalesce(reasons, '[]')"
+                    + " where company_id = ? and id = ? and not intent_corrected")
+            .params(intent, reason, company.value(), id)
+            .update()
+        == 1;
+  }
 }
