@@ -99,8 +99,11 @@ class PrivateReplying {
                 return new long[] {id, letter};
               });
     } catch (IllegalStateException e) {
-      // The customer stopped mail between the check and the queue.
-      throw stopped(kase);
+      if (mail.stopped(company, kase.number())) {
+        // The customer stopped mail between the check and the queue.
+        throw stopped(kase);
+      }
+      throw e;
     }
     long id = ids[0];
     Mail.Delivery delivery = mail.deliver(ids[1]);
@@ -109,7 +112,10 @@ class PrivateReplying {
           settleSent(company, id, delivery.messageId(), "by e-mail to " + to, clock.instant());
       case RETRYING ->
           replies.delayed(
-              id, delivery.error() + "; Caveat tries again from " + delivery.nextAttempt());
+              id,
+              (delivery.error() == null ? "the mail is on its way" : delivery.error())
+                  + "; Caveat tries again from "
+                  + delivery.nextAttempt());
       case FAILED -> {
         settleFailed(company, id, delivery.error(), clock.instant());
         throw new ApiException(

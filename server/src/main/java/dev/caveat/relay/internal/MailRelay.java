@@ -114,7 +114,9 @@ class MailRelay implements Mail {
         letter.subject(),
         body,
         messageId,
-        now);
+        now,
+        // Should the immediate attempt never come (a crash), the retry takes the letter then.
+        now.plus(FIRST_PAUSE));
   }
 
   @Override

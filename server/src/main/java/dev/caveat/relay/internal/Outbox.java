@@ -41,6 +41,9 @@ class Outbox {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Stores a letter, due for the retry only from {@code due}: the immediate attempt comes first.
+   */
   long add(
       CompanyId company,
       String caseNumber,
@@ -51,7 +54,8 @@ class Outbox {
       String subject,
       String body,
       String messageId,
-      Instant now) {
+      Instant now,
+      Instant due) {
     return jdbc.sql(
             "insert into relay_outbox (company_id, case_number, reference, sender, sender_name,"
                 + " recipient, subject, body, message_id, status, next_attempt_at, created_at)"
@@ -66,7 +70,7 @@ class Outbox {
             subject,
             body,
             messageId,
-            Timestamp.from(now),
+            Timestamp.from(due),
             Timestamp.from(now))
         .query(Long.class)
         .single();

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.caveat.account.CompanyId;
+import dev.caveat.relay.Mail;
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.CaveatTestUtils;
 import jakarta.mail.Message;
@@ -363,6 +365,22 @@ class MailIntegrationTest {
     assertThat(whole.get("status").stringValue()).isEqualTo("waiting");
     assertThat(whole.get("replies").get(0).get("error").isNull()).isTrue();
     assertThat(attempts(number)).isEqualTo(2);
+  }
+
+  @Test
+  void aMailStoredButNeverSentIsSentByTheRetry() throws Exception {
+    // As if Caveat stopped between storing the mail and sending it.
+    CompanyId company =
+        new CompanyId(
+            UUID.fromString(
+                api.get("/api/v1/companies/" + slug, OPERATOR).json().get("id").stringValue()));
+    relay.queue(
+        new Mail.Letter(
+            company, "ZZ-23456", "elsewhere-1", "ivy@example.org", "Case ZZ-23456", "Hello Ivy"));
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    clock.advance(MailRelay.FIRST_PAUSE.plusSeconds(1));
+    relay.retryDue();
+    assertThat(onlyMailTo("ivy@example.org").getContent().toString()).contains("Hello Ivy");
   }
 
   @Test
