@@ -15,10 +15,17 @@ public interface Replies {
   /** Whether posts from this source can be answered through it. */
   boolean canReply(String source);
 
+  /** Whether this post can be answered where it was made. */
+  default boolean canReply(Target target) {
+    return canReply(target.source());
+  }
+
   /**
    * Posts the reply. The key makes a retry of the same reply safe where the source honours one.
    *
+   * @param page the address where the hub shows this reply as an h-entry: a blog hears of the reply
+   *     by a Webmention from that page
    * @throws ReplyException when the source cannot take replies, is unreachable, or refused this one
    */
-  Sent reply(Target target, String text, String idempotencyKey) throws ReplyException;
+  Sent reply(Target target, String text, String idempotencyKey, String page) throws ReplyException;
 }

@@ -274,6 +274,18 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 404),
             new Call(
                 "POST",
+                "/api/v1/companies/{slug}/customers/{id}/identities",
+                v + "/customers/" + customerId + "/identities",
+                Map.of("source", "email", "handle", "intruder@example.org"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/customers/{id}/identities",
+                i + "/customers/" + customerId + "/identities",
+                Map.of("source", "email", "handle", "intruder@example.org"),
+                404),
+            new Call(
+                "POST",
                 "/api/v1/companies/{slug}/cases/{number}/replies",
                 v + "/cases/" + caseNumber + "/replies",
                 Map.of("text", "x"),

@@ -50,7 +50,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             "/v3/api-docs/**",
             "/websub/**",
             "/webmention",
-            "/webmention/*")
+            "/webmention/*",
+            "/mail/stop/*")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -67,6 +68,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/webhooks/*")
                     .permitAll()
                     .requestMatchers("/websub/*", "/webmention", "/webmention/*")
+                    .permitAll()
+                    // The stop link in a mail: its key is the customer's, and mail programs
+                    // post to it in one click (RFC 8058), without a session or a form token.
+                    .requestMatchers("/mail/stop/*")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")
@@ -103,6 +108,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     .permitAll()
                     // Where the customer asks for a rep by name, with the same key.
                     .requestMatchers(org.springframework.http.HttpMethod.POST, "/cases/*/*/rep")
+                    .permitAll()
+                    // A public reply as an h-entry: the page a Webmention's receiver reads.
+                    .requestMatchers(
+                        org.springframework.http.HttpMethod.GET, "/cases/*/*/replies/*")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

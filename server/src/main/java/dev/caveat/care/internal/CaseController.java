@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,6 +105,7 @@ class CaseController {
       Instant resolvedAt,
       List<MentionView> mentions,
       List<ReplyView> replies,
+      List<MessageView> messages,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events,
       List<SlaView> sla) {
@@ -128,6 +130,7 @@ class CaseController {
           c.resolvedAt(),
           whole.mentions().stream().map(MentionView::of).toList(),
           whole.replies().stream().map(ReplyView::of).toList(),
+          whole.messages().stream().map(MessageView::of).toList(),
           whole.notes(),
           whole.events(),
           whole.clocks().stream().map(SlaView::of).toList());
@@ -177,6 +180,22 @@ class CaseController {
           r.error(),
           r.createdAt(),
           r.sentAt());
+    }
+  }
+
+  /** What the customer wrote to the case by e-mail, without the mail they quoted. */
+  record MessageView(
+      long id,
+      String channel,
+      String from,
+      String subject,
+      String text,
+      String messageId,
+      Instant receivedAt) {
+
+    static MessageView of(CaseMessages.Message m) {
+      return new MessageView(
+          m.id(), m.channel(), m.from(), m.subject(), m.text(), m.messageId(), m.receivedAt());
     }
   }
 
@@ -240,16 +259,20 @@ class CaseController {
     return CaseView.of(work.reopen(company, number, actor.name()));
   }
 
+  /** 201 with the reply sent; 202 with a mail kept to try again when its server is down. */
   @PostMapping("/{number}/replies")
-  @ResponseStatus(HttpStatus.CREATED)
-  ReplyView reply(
+  ResponseEntity<ReplyView> reply(
       Actor actor,
       @PathVariable String slug,
       @PathVariable String number,
       @RequestBody NewReply reply) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return ReplyView.of(
-        replying.reply(company, number, reply.text(), reply.visibility(), actor.name()));
+    ReplyView made =
+        ReplyView.of(
+            replying.reply(company, number, reply.text(), reply.visibility(), actor.name()));
+    return ResponseEntity.status(
+            made.status().equals("sending") ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
+        .body(made);
   }
 
   /** Gives the case to a rep (their user id), or to nobody with a null assignee. */

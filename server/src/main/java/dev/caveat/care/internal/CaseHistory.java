@@ -23,6 +23,7 @@ class CaseHistory {
   static final String REPLIED = "replied";
   static final String REPLY_FAILED = "reply-failed";
   static final String REOPENED = "reopened";
+  static final String MESSAGE_ADDED = "message-added";
   static final String CUSTOMER_MERGED = "customer-merged";
   static final String CUSTOMER_UNMERGED = "customer-unmerged";
   static final String ROUTED = "routed";

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,18 +49,54 @@ class CaseReplies {
         .single();
   }
 
-  void sent(long id, String remoteId, String remoteUrl, Instant now) {
-    jdbc.sql(
-            "update case_reply set status = 'sent', remote_id = ?, remote_url = ?, sent_at = ?"
-                + " where id = ?")
-        .params(remoteId, remoteUrl, Timestamp.from(now), id)
+  /**
+   * Marks the reply sent, once: a mail's outcome may be heard both at once and later by event.
+   *
+   * @return whether this call marked it
+   */
+  boolean sent(long id, String remoteId, String remoteUrl, Instant now) {
+    return jdbc.sql(
+                "update case_reply set status = 'sent', remote_id = ?, remote_url = ?,"
+                    + " sent_at = ?, error = null where id = ? and status = 'sending'")
+            .params(remoteId, remoteUrl, Timestamp.from(now), id)
+            .update()
+        == 1;
+  }
+
+  /**
+   * Marks the reply failed, unless it went out meanwhile.
+   *
+   * @return whether this call marked it
+   */
+  boolean failed(long id, String error) {
+    return jdbc.sql(
+                "update case_reply set status = 'failed', error = ? where id = ?"
+                    + " and status = 'sending'")
+            .params(error, id)
+            .update()
+        == 1;
+  }
+
+  /** Notes why a reply still being sent did not go out yet. */
+  void delayed(long id, String error) {
+    jdbc.sql("update case_reply set error = ? where id = ? and status = 'sending'")
+        .params(error, id)
         .update();
   }
 
-  void failed(long id, String error) {
-    jdbc.sql("update case_reply set status = 'failed', error = ? where id = ?")
-        .params(error, id)
-        .update();
+  /** The case a reply belongs to. */
+  Optional<Long> caseOf(long id) {
+    return jdbc.sql("select case_id from case_reply where id = ?")
+        .param(id)
+        .query(Long.class)
+        .optional();
+  }
+
+  Optional<Reply> find(long caseId, long id) {
+    return jdbc.sql("select * from case_reply where case_id = ? and id = ?")
+        .params(caseId, id)
+        .query(CaseReplies::map)
+        .optional();
   }
 
   List<Reply> of(long caseId) {

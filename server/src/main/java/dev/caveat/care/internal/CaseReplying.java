@@ -1,20 +1,14 @@
 package dev.caveat.care.internal;
 
-import dev.caveat.account.Company;
-import dev.caveat.account.CompanyDirectory;
 import dev.caveat.account.CompanyId;
 import dev.caveat.listening.MentionDetails;
 import dev.caveat.platform.ApiException;
-import dev.caveat.platform.PublicAddress;
 import dev.caveat.source.Replies;
 import dev.caveat.source.ReplyException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A rep answers a case. A public reply goes back through the source of the customer's newest post
  * that Caveat can reply on, and carries the case number with a link to the case's public page,
- * where anyone can see that a verified rep of the company wrote it.
+ * where anyone can see that a verified rep of the company wrote it. A private reply goes by e-mail
+ * ({@link PrivateReplying}).
  *
  * <p>The reply is stored before it goes out and settled after, each in its own transaction: what
  * the rep wrote is never lost, and no database connection waits on a remote server.
@@ -37,9 +32,9 @@ class CaseReplying {
   private final CaseHistory history;
   private final SlaClocks clocks;
   private final MentionDetails mentions;
-  private final CompanyDirectory companies;
   private final Replies channels;
-  private final PublicAddress publicAddress;
+  private final CasePages pages;
+  private final PrivateReplying privately;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -49,9 +44,9 @@ class CaseReplying {
       CaseHistory history,
       SlaClocks clocks,
       MentionDetails mentions,
-      CompanyDirectory companies,
       Replies channels,
-      PublicAddress publicAddress,
+      CasePages pages,
+      PrivateReplying privately,
       TransactionTemplate transactions,
       Clock clock) {
     this.cases = cases;
@@ -59,9 +54,9 @@ class CaseReplying {
     this.history = history;
     this.clocks = clocks;
     this.mentions = mentions;
-    this.companies = companies;
     this.channels = channels;
-    this.publicAddress = publicAddress;
+    this.pages = pages;
+    this.privately = privately;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -83,26 +78,17 @@ class CaseReplying {
             .find(company, number.toUpperCase(Locale.ROOT))
             .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
     if (how.equals("private")) {
-      throw ApiException.conflict(
-          "No e-mail address is known for the customer of case "
-              + kase.number()
-              + "; private replies go by e-mail. Reply in public instead.");
+      return privately.reply(company, kase, text.strip(), rep);
     }
     MentionDetails.Details answered = answerable(company, kase);
-    String sentText = text.strip() + "\n\n" + signature(company, kase);
+    String sentText = text.strip() + "\n\n" + pages.signature(company, kase);
     Instant now = clock.instant();
     long id = replies.sending(kase.id(), answered.id(), how, rep, text.strip(), sentText, now);
     Replies.Sent sent;
     try {
       sent =
           channels.reply(
-              new Replies.Target(
-                  answered.source(),
-                  answered.externalId(),
-                  answered.url(),
-                  answered.authorHandle()),
-              sentText,
-              "caveat-reply-" + id);
+              target(answered), sentText, "caveat-reply-" + id, pages.replyPage(company, kase, id));
     } catch (ReplyException e) {
       transactions.executeWithoutResult(
           status -> {
@@ -138,7 +124,7 @@ class CaseReplying {
   private MentionDetails.Details answerable(CompanyId company, Cases.Case kase) {
     List<MentionDetails.Details> filed = mentions.findAll(company, history.mentionIds(kase.id()));
     for (MentionDetails.Details mention : filed.reversed()) {
-      if (channels.canReply(mention.source())) {
+      if (channels.canReply(target(mention))) {
         return mention;
       }
     }
@@ -151,19 +137,8 @@ class CaseReplying {
             + "); reply where the customer wrote, or privately.");
   }
 
-  /** The case number and the page that shows the case, and who answers it, to anyone. */
-  private String signature(CompanyId company, Cases.Case kase) {
-    Optional<Company> found = companies.find(company);
-    String slug = found.map(Company::slug).orElseThrow();
-    return "Case "
-        + kase.number()
-        + " · "
-        + publicAddress.base()
-        + "/cases/"
-        + slug
-        + "/"
-        + kase.number()
-        + "?code="
-        + URLEncoder.encode(kase.code(), StandardCharsets.UTF_8);
+  private static Replies.Target target(MentionDetails.Details mention) {
+    return new Replies.Target(
+        mention.source(), mention.externalId(), mention.url(), mention.authorHandle());
   }
 }

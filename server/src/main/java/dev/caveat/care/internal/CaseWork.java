@@ -36,6 +36,7 @@ class CaseWork {
       Cases.Case kase,
       List<MentionDetails.Details> mentions,
       List<CaseReplies.Reply> replies,
+      List<CaseMessages.Message> messages,
       List<Customers.Identity> identities,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events,
@@ -46,6 +47,7 @@ class CaseWork {
   private final CaseHistory history;
   private final SlaClocks clocks;
   private final CaseReplies replies;
+  private final CaseMessages messages;
   private final Customers customers;
   private final MentionDetails mentions;
   private final CompanyMembers members;
@@ -56,6 +58,7 @@ class CaseWork {
       CaseHistory history,
       SlaClocks clocks,
       CaseReplies replies,
+      CaseMessages messages,
       Customers customers,
       MentionDetails mentions,
       CompanyMembers members,
@@ -64,6 +67,7 @@ class CaseWork {
     this.history = history;
     this.clocks = clocks;
     this.replies = replies;
+    this.messages = messages;
     this.customers = customers;
     this.mentions = mentions;
     this.members = members;
@@ -95,6 +99,7 @@ class CaseWork {
         kase,
         mentions.findAll(company, history.mentionIds(kase.id())),
         replies.of(kase.id()),
+        messages.of(kase.id()),
         kase.customer() == null ? List.of() : customers.identities(kase.customer().id()),
         history.notes(kase.id()),
         history.events(kase.id()),

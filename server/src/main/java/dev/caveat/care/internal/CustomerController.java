@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,11 +60,14 @@ class CustomerController {
 
   record Other(Long customer) {}
 
+  record NewIdentity(String source, String handle) {}
+
   record LinkCodeView(String code, Instant expiresAt, String instructions) {}
 
   private final CompanyAccess access;
   private final Customers customers;
   private final CustomerLinks links;
+  private final CustomerIdentities identities;
   private final Cases cases;
   private final CustomerSuggestions suggestions;
 
@@ -71,12 +75,14 @@ class CustomerController {
       CompanyAccess access,
       Customers customers,
       CustomerLinks links,
+      CustomerIdentities identities,
       Cases cases,
       CustomerSuggestions suggestions) {
     this.access = access;
     this.suggestions = suggestions;
     this.customers = customers;
     this.links = links;
+    this.identities = identities;
     this.cases = cases;
   }
 
@@ -103,6 +109,25 @@ class CustomerController {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     links.unmerge(company, id, require(other), actor.name());
     return view(company, id);
+  }
+
+  /**
+   * Records one more identity of the customer, such as their e-mail address for private replies:
+   * 201 when new, 200 when they had it already.
+   */
+  @PostMapping("/{id}/identities")
+  ResponseEntity<CustomerView> addIdentity(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable long id,
+      @RequestBody NewIdentity identity) {
+    CompanyId company = access.require(actor, slug, Permission.READ).id();
+    if (identity == null) {
+      throw ApiException.badRequest("source and handle are required");
+    }
+    boolean created = identities.add(company, id, identity.source(), identity.handle()).created();
+    return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(view(company, id));
   }
 
   @PostMapping("/{id}/link-codes")

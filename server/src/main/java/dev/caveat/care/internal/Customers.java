@@ -94,7 +94,23 @@ class Customers {
         .list();
   }
 
-  private Optional<Long> owner(CompanyId company, String source, String handle) {
+  /**
+   * Gives the customer one more identity, unless someone has it already.
+   *
+   * @return whether it was added
+   */
+  boolean addIdentity(
+      CompanyId company, long customerId, String source, String handle, Instant now) {
+    return jdbc.sql(
+                "insert into customer_identity (company_id, customer_id, source, handle,"
+                    + " created_at) values (?, ?, ?, ?, ?) on conflict do nothing")
+            .params(company.value(), customerId, source, handle, Timestamp.from(now))
+            .update()
+        == 1;
+  }
+
+  /** The customer who has this identity. */
+  Optional<Long> owner(CompanyId company, String source, String handle) {
     return jdbc.sql(
             "select customer_id from customer_identity where company_id = ? and source = ?"
                 + " and handle = ?")

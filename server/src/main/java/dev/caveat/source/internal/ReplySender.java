@@ -19,7 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Replies through the connector a post came from. A Mastodon source replies as the account whose
  * token is its {@code replyToken}; a Discourse source as {@code replyUsername} with the API key
- * {@code replyApiKey}. Both are set when the source is added, and never shown back.
+ * {@code replyApiKey}. Both are set when the source is added, and never shown back. A blog post
+ * (from a feed, an mf2 page or a received Webmention) is answered by a Webmention from the reply's
+ * page on the hub ({@link WebmentionSender}).
  */
 @Component
 class ReplySender implements Replies {
@@ -33,20 +35,39 @@ class ReplySender implements Replies {
   private final Sources sources;
   private final GuardedHttpClient http;
   private final JsonMapper json;
+  private final WebmentionSender webmentions;
 
-  ReplySender(Sources sources, GuardedHttpClient http, JsonMapper json) {
+  ReplySender(
+      Sources sources, GuardedHttpClient http, JsonMapper json, WebmentionSender webmentions) {
     this.sources = sources;
     this.http = http;
     this.json = json;
+    this.webmentions = webmentions;
   }
 
   @Override
   public boolean canReply(String source) {
-    return sources.findByName(source).map(s -> credentials(s).isPresent()).orElse(false);
+    return sources
+        .findByName(source)
+        .map(s -> WebmentionSender.BLOGS.contains(s.type()) || credentials(s).isPresent())
+        .orElse(false);
   }
 
   @Override
-  public Sent reply(Target target, String text, String idempotencyKey) throws ReplyException {
+  public boolean canReply(Target target) {
+    return sources
+        .findByName(target.source())
+        .map(
+            s ->
+                WebmentionSender.BLOGS.contains(s.type())
+                    ? WebmentionSender.isWebAddress(target.url())
+                    : credentials(s).isPresent())
+        .orElse(false);
+  }
+
+  @Override
+  public Sent reply(Target target, String text, String idempotencyKey, String page)
+      throws ReplyException {
     Sources.Source source =
         sources
             .findByName(target.source())
@@ -57,6 +78,9 @@ class ReplySender implements Replies {
                         "The post came in through the ingest API as '"
                             + target.source()
                             + "'; there is no source to reply through."));
+    if (WebmentionSender.BLOGS.contains(source.type())) {
+      return webmentions.send(target, page);
+    }
     JsonNode config = credentials(source).orElseThrow(() -> cannotReply(source));
     if (MASTODON.contains(source.type())) {
       return mastodon(source, config, target, text, idempotencyKey);
