@@ -7,6 +7,7 @@ import dev.caveat.account.Permission;
 import dev.caveat.listening.MentionDetails;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,29 @@ class CaseController {
       String intent,
       int mentions,
       Instant openedAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      String language,
+      Instant dueAt,
+      boolean breached) {
+
+    static CaseSummary of(CaseList.Listed listed) {
+      Cases.Case c = listed.kase();
+      return new CaseSummary(
+          c.number(),
+          c.status(),
+          c.resolution(),
+          customerOf(c, null),
+          c.team(),
+          c.assignee(),
+          c.escalatedTo(),
+          c.intent(),
+          c.mentions(),
+          c.openedAt(),
+          c.updatedAt(),
+          c.language(),
+          listed.dueAt(),
+          listed.breached());
+    }
 
     static CaseSummary of(Cases.Case c) {
       return new CaseSummary(
@@ -55,7 +78,10 @@ class CaseController {
           c.intent(),
           c.mentions(),
           c.openedAt(),
-          c.updatedAt());
+          c.updatedAt(),
+          c.language(),
+          null,
+          false);
     }
   }
 
@@ -199,6 +225,11 @@ class CaseController {
     this.replying = replying;
   }
 
+  /**
+   * Newest first unless {@code sort} says {@code oldest} or {@code due} (soonest due by the running
+   * SLA clocks); {@code breaching=true} keeps the cases with a running clock that warned or
+   * breached.
+   */
   @GetMapping
   CasePage list(
       Actor actor,
@@ -207,12 +238,24 @@ class CaseController {
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) boolean unassigned,
+      @RequestParam(required = false) boolean breaching,
+      @RequestParam(required = false) String intent,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String sort,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     String who = "me".equals(assignee) ? actor.id().toString() : assignee;
-    CaseWork.Page page =
-        work.page(company, new Cases.Filter(status, who, team, unassigned), cursor, limit);
+    CaseList.Filter filter =
+        CaseList.Filter.ANY
+            .withStatuses(status == null ? null : Set.of(status))
+            .withAssignee(who)
+            .withTeam(team)
+            .withUnassigned(unassigned)
+            .withBreaching(breaching)
+            .withIntent(intent)
+            .withLanguage(language);
+    CaseWork.Page page = work.page(company, filter, CaseList.Sort.of(sort), cursor, limit);
     return new CasePage(page.items().stream().map(CaseSummary::of).toList(), page.nextCursor());
   }
 
