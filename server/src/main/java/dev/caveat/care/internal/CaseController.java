@@ -162,12 +162,21 @@ class CaseController {
 
   record Person(UUID id, String name) {}
 
-  /** One SLA clock of the case: when it started and stopped, and whether it warned or breached. */
+  /**
+   * One SLA clock of the case: when it started and stopped, whether it warned or breached, and when
+   * it falls due while it runs.
+   */
   record SlaView(
-      String target, Instant startedAt, Instant stoppedAt, Instant warnedAt, Instant breachedAt) {
+      String target,
+      Instant startedAt,
+      Instant stoppedAt,
+      Instant warnedAt,
+      Instant breachedAt,
+      Instant dueAt) {
 
     static SlaView of(SlaClocks.Clock k) {
-      return new SlaView(k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt());
+      return new SlaView(
+          k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt(), k.dueAt());
     }
   }
 

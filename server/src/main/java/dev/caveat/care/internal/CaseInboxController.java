@@ -8,6 +8,7 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.account.CompanyMembers;
 import dev.caveat.account.Permission;
 import dev.caveat.core.classify.Intent;
+import dev.caveat.platform.ApiException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -140,7 +141,7 @@ class CaseInboxController {
               company.id(), CaseList.Filter.ANY.withNumber(upper), CaseList.Sort.NEWEST, null, 1);
     }
     if (found.isEmpty()) {
-      throw dev.caveat.platform.ApiException.notFound("No case " + number + " in this company.");
+      throw ApiException.notFound("No case " + number + " in this company.");
     }
     model.addAttribute("actor", actor);
     model.addAttribute("company", company);

@@ -14,16 +14,19 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import dev.caveat.account.CompanyId;
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +74,7 @@ class CasePagesIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired Cases cases;
   @Autowired SlaClocks clocks;
+  @Autowired CaseStream stream;
 
   private ApiClient api;
   private BrowserContext context;
@@ -277,6 +281,10 @@ class CasePagesIntegrationTest {
     assertThat(listed.get(0).get("breached").booleanValue()).isTrue();
     assertThat(listed.get(1).get("breached").booleanValue()).isFalse();
     assertThat(listed.get(1).get("dueAt").stringValue()).isEqualTo("2026-03-02T09:48:00Z");
+    JsonNode halsClocks =
+        api.get(c + "/" + warned, acme.admin()).json().get("sla").valueStream().toList().getFirst();
+    assertThat(halsClocks.get("target").stringValue()).isEqualTo("first-response");
+    assertThat(halsClocks.get("dueAt").stringValue()).isEqualTo("2026-03-02T09:48:00Z");
 
     // A reply stops the response clock (as the reply service does once one went out): the case
     // no longer breaches, though it did once.
@@ -335,6 +343,17 @@ class CasePagesIntegrationTest {
     } finally {
       theirs.close();
     }
+
+    // Their browser is gone: the next heartbeats find its streams closed, and they are forgotten.
+    CompanyId theirCompany = companyId(other);
+    Awaitility.await("the closed browser's streams forgotten")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              stream.heartbeat();
+              return stream.watching(theirCompany) == 0;
+            });
+    assertThat(stream.watching(companyId(victim))).isEqualTo(1);
   }
 
   // --- fixtures
@@ -351,10 +370,10 @@ class CasePagesIntegrationTest {
     return new Company(slug, admin, brand, "rita.rep-" + slug + "@example.com");
   }
 
-  private dev.caveat.account.CompanyId companyId(Company company) {
+  private CompanyId companyId(Company company) {
     String id =
         api.get("/api/v1/companies/" + company.slug(), OPERATOR).json().get("id").stringValue();
-    return new dev.caveat.account.CompanyId(UUID.fromString(id));
+    return new CompanyId(UUID.fromString(id));
   }
 
   /** The page's script has run and its stream is open: shortcuts and live updates work. */
