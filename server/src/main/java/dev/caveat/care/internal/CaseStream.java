@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ class CaseStream {
                         LinkedHashMap::new,
                         Collectors.mapping(CaseChanged::kind, Collectors.toList()))));
     byCompany.forEach(
-        (company, cases) -> sender.execute(() -> cases.forEach((n, k) -> tell(company, n, k))));
+        (company, cases) -> later(() -> cases.forEach((n, k) -> tell(company, n, k))));
   }
 
   private void tell(CompanyId company, String number, List<String> kinds) {
@@ -101,7 +102,7 @@ class CaseStream {
       fixedDelayString = "${caveat.care.stream.heartbeat:15s}",
       initialDelayString = "${caveat.care.stream.heartbeat:15s}")
   void heartbeat() {
-    sender.execute(
+    later(
         () ->
             watchers.forEach(
                 (company, emitters) ->
@@ -120,6 +121,15 @@ class CaseStream {
     watchers.values().forEach(emitters -> List.copyOf(emitters).forEach(SseEmitter::complete));
     watchers.clear();
     sender.shutdownNow();
+  }
+
+  /** Runs on the sending thread; once the application stops, there is nobody left to tell. */
+  private void later(Runnable sending) {
+    try {
+      sender.execute(sending);
+    } catch (RejectedExecutionException stopped) {
+      log.debug("Case streams are closed; a change goes untold");
+    }
   }
 
   private List<SseEmitter> watchersOf(CompanyId company) {
