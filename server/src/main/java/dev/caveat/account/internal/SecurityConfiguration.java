@@ -101,7 +101,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     return http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error")
+                    .requestMatchers(
+                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
                     // A case's public page: its number and code are the customer's key.
                     .requestMatchers(org.springframework.http.HttpMethod.GET, "/cases/*/*")

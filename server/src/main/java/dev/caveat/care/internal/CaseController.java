@@ -7,6 +7,7 @@ import dev.caveat.account.Permission;
 import dev.caveat.listening.MentionDetails;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,29 @@ class CaseController {
       String intent,
       int mentions,
       Instant openedAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      String language,
+      Instant dueAt,
+      boolean breached) {
+
+    static CaseSummary of(CaseList.Listed listed) {
+      Cases.Case c = listed.kase();
+      return new CaseSummary(
+          c.number(),
+          c.status(),
+          c.resolution(),
+          customerOf(c, null),
+          c.team(),
+          c.assignee(),
+          c.escalatedTo(),
+          c.intent(),
+          c.mentions(),
+          c.openedAt(),
+          c.updatedAt(),
+          c.language(),
+          listed.dueAt(),
+          listed.breached());
+    }
 
     static CaseSummary of(Cases.Case c) {
       return new CaseSummary(
@@ -56,7 +79,10 @@ class CaseController {
           c.intent(),
           c.mentions(),
           c.openedAt(),
-          c.updatedAt());
+          c.updatedAt(),
+          c.language(),
+          null,
+          false);
     }
   }
 
@@ -139,12 +165,21 @@ class CaseController {
 
   record Person(UUID id, String name) {}
 
-  /** One SLA clock of the case: when it started and stopped, and whether it warned or breached. */
+  /**
+   * One SLA clock of the case: when it started and stopped, whether it warned or breached, and when
+   * it falls due while it runs.
+   */
   record SlaView(
-      String target, Instant startedAt, Instant stoppedAt, Instant warnedAt, Instant breachedAt) {
+      String target,
+      Instant startedAt,
+      Instant stoppedAt,
+      Instant warnedAt,
+      Instant breachedAt,
+      Instant dueAt) {
 
     static SlaView of(SlaClocks.Clock k) {
-      return new SlaView(k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt());
+      return new SlaView(
+          k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt(), k.dueAt());
     }
   }
 
@@ -218,6 +253,11 @@ class CaseController {
     this.replying = replying;
   }
 
+  /**
+   * Newest first unless {@code sort} says {@code oldest} or {@code due} (soonest due by the running
+   * SLA clocks); {@code breaching=true} keeps the cases with a running clock that warned or
+   * breached.
+   */
   @GetMapping
   CasePage list(
       Actor actor,
@@ -226,12 +266,24 @@ class CaseController {
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) String team,
       @RequestParam(required = false) boolean unassigned,
+      @RequestParam(required = false) boolean breaching,
+      @RequestParam(required = false) String intent,
+      @RequestParam(required = false) String language,
+      @RequestParam(required = false) String sort,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     String who = "me".equals(assignee) ? actor.id().toString() : assignee;
-    CaseWork.Page page =
-        work.page(company, new Cases.Filter(status, who, team, unassigned), cursor, limit);
+    CaseList.Filter filter =
+        CaseList.Filter.ANY
+            .withStatuses(status == null ? null : Set.of(status))
+            .withAssignee(who)
+            .withTeam(team)
+            .withUnassigned(unassigned)
+            .withBreaching(breaching)
+            .withIntent(intent)
+            .withLanguage(language);
+    CaseWork.Page page = work.page(company, filter, CaseList.Sort.of(sort), cursor, limit);
     return new CasePage(page.items().stream().map(CaseSummary::of).toList(), page.nextCursor());
   }
 

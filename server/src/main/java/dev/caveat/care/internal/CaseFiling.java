@@ -128,7 +128,8 @@ class CaseFiling {
     String prefix = CaseNumbers.prefix(companies.find(company).map(Company::slug).orElse("c"));
     for (int i = 0; i < NUMBER_TRIES; i++) {
       String number = CaseNumbers.next(prefix);
-      Optional<Long> opened = cases.open(company, number, customer, mention.intent(), now);
+      Optional<Long> opened =
+          cases.open(company, number, customer, mention.intent(), mention.language(), now);
       if (opened.isPresent()) {
         references.caseNumberIssued(company, number);
         history.record(

@@ -1,8 +1,11 @@
 package dev.caveat.care.internal;
 
+import dev.caveat.account.CompanyId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,9 +38,11 @@ class CaseHistory {
   static final String ESCALATED = "escalated";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  CaseHistory(JdbcClient jdbc) {
+  CaseHistory(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /** Whether the mention is filed under a case already: events may be delivered again. */
@@ -79,10 +84,23 @@ class CaseHistory {
         .list();
   }
 
+  /** Records what happened, and tells whoever watches the company's cases: see CaseChanges. */
   void record(long caseId, Instant at, String actor, String kind, String details) {
-    jdbc.sql("insert into case_event (case_id, at, actor, kind, details) values (?, ?, ?, ?, ?)")
-        .params(caseId, Timestamp.from(at), actor, kind, details)
-        .update();
+    CaseChanged changed =
+        jdbc.sql(
+                "with e as (insert into case_event (case_id, at, actor, kind, details)"
+                    + " values (?, ?, ?, ?, ?) returning case_id)"
+                    + " select c.company_id, c.number from care_case c join e on e.case_id = c.id")
+            .params(caseId, Timestamp.from(at), actor, kind, details)
+            .query(
+                (rs, row) ->
+                    new CaseChanged(
+                        new CompanyId(rs.getObject("company_id", UUID.class)),
+                        caseId,
+                        rs.getString("number"),
+                        kind))
+            .single();
+    events.publishEvent(changed);
   }
 
   List<Event> events(long caseId) {

@@ -30,7 +30,7 @@ class CaseWork {
   static final Set<String> STATUSES = Set.of("open", "waiting", "resolved");
   static final Set<String> RESOLUTIONS = Set.of("solved", "explained", "duplicate", "spam");
 
-  record Page(List<Cases.Case> items, String nextCursor) {}
+  record Page(List<CaseList.Listed> items, String nextCursor) {}
 
   record Whole(
       Cases.Case kase,
@@ -44,6 +44,7 @@ class CaseWork {
       Map<UUID, String> names) {}
 
   private final Cases cases;
+  private final CaseList list;
   private final CaseHistory history;
   private final SlaClocks clocks;
   private final CaseReplies replies;
@@ -55,6 +56,7 @@ class CaseWork {
 
   CaseWork(
       Cases cases,
+      CaseList list,
       CaseHistory history,
       SlaClocks clocks,
       CaseReplies replies,
@@ -64,6 +66,7 @@ class CaseWork {
       CompanyMembers members,
       Clock clock) {
     this.cases = cases;
+    this.list = list;
     this.history = history;
     this.clocks = clocks;
     this.replies = replies;
@@ -75,21 +78,35 @@ class CaseWork {
   }
 
   @Transactional(readOnly = true)
-  Page page(CompanyId company, Cases.Filter filter, String cursor, Integer limit) {
+  Page page(CompanyId company, CaseList.Filter filter, String cursor, Integer limit) {
+    return page(company, filter, CaseList.Sort.NEWEST, cursor, limit);
+  }
+
+  /** A page of cases in the order given; a cursor continues the order it was given out for. */
+  @Transactional(readOnly = true)
+  Page page(
+      CompanyId company, CaseList.Filter filter, CaseList.Sort sort, String cursor, Integer limit) {
     int size = limit == null ? DEFAULT_LIMIT : limit;
     if (size < 1 || size > MAX_LIMIT) {
       throw ApiException.badRequest("limit must be between 1 and " + MAX_LIMIT);
     }
-    if (filter.status() != null && !STATUSES.contains(filter.status())) {
+    if (filter.statuses() != null && !STATUSES.containsAll(filter.statuses())) {
       throw ApiException.badRequest("status must be one of open, resolved, waiting");
     }
-    List<Cases.Case> rows = cases.page(company, filter, decode(cursor), size + 1);
+    List<CaseList.Listed> rows = list.page(company, filter, sort, decode(cursor, sort), size + 1);
     if (rows.size() <= size) {
       return new Page(rows, null);
     }
-    List<Cases.Case> items = List.copyOf(rows.subList(0, size));
-    Cases.Case last = items.getLast();
-    return new Page(items, encode(new Cases.Position(last.openedAt(), last.id())));
+    List<CaseList.Listed> items = List.copyOf(rows.subList(0, size));
+    CaseList.Listed last = items.getLast();
+    return new Page(items, encode(new CaseList.Position(last.key(), last.kase().id()), sort));
+  }
+
+  /** How many cases each view of the inbox holds, for the rep and the teams they are on. */
+  @Transactional(readOnly = true)
+  CaseList.Counts counts(
+      CompanyId company, CaseList.Filter base, String rep, List<String> repTeams) {
+    return list.counts(company, base, rep, repTeams);
   }
 
   @Transactional(readOnly = true)
@@ -199,24 +216,33 @@ class CaseWork {
         .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
   }
 
-  private static String encode(Cases.Position position) {
-    String raw = position.openedAt() + "|" + position.id();
+  /** The newest-first cursor keeps the form the API always gave out: "instant|id". */
+  private static String encode(CaseList.Position position, CaseList.Sort sort) {
+    String raw =
+        position.key()
+            + "|"
+            + position.id()
+            + (sort == CaseList.Sort.NEWEST ? "" : "|" + sort.code());
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static Cases.Position decode(String cursor) {
+  private static CaseList.Position decode(String cursor, CaseList.Sort sort) {
     if (cursor == null || cursor.isBlank()) {
       return null;
     }
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      int bar = raw.indexOf('|');
-      return new Cases.Position(
-          Instant.parse(raw.substring(0, bar)), Long.parseLong(raw.substring(bar + 1)));
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+      String order = parts.length > 2 ? parts[2] : CaseList.Sort.NEWEST.code();
+      if (!order.equals(sort.code())) {
+        throw new IllegalArgumentException("cursor of another order");
+      }
+      return new CaseList.Position(Instant.parse(parts[0]), Long.parseLong(parts[1]));
     } catch (RuntimeException e) {
-      throw ApiException.badRequest("cursor is not one this API gave out; start again without it");
+      throw ApiException.badRequest(
+          "cursor is not one this API gave out for this order; start again without it");
     }
   }
 }

@@ -28,6 +28,7 @@ class Cases {
       String resolution,
       String reason,
       String intent,
+      String language,
       String team,
       String assignee,
       UUID escalatedTo,
@@ -38,22 +39,16 @@ class Cases {
       Instant updatedAt,
       Instant resolvedAt) {}
 
-  /** Where a page of cases ends: the next page starts strictly after it. */
-  record Position(Instant openedAt, long id) {}
+  /** The columns {@link #map} reads, of {@code care_case c} and its customer {@code u}. */
+  static final String COLUMNS =
+      "c.id, c.number, c.code, c.status, c.resolution, c.reason, c.intent, c.language, c.team,"
+          + " c.assignee, c.escalated_to, c.customer_id, c.opened_at, c.updated_at, c.resolved_at,"
+          + " u.source, u.handle, u.name,"
+          + " (select count(*) from case_mention cm where cm.case_id = c.id) as mentions";
 
-  /** Which cases to list; {@code unassigned} keeps only cases nobody holds. */
-  record Filter(String status, String assignee, String team, boolean unassigned) {
+  static final String FROM = " from care_case c left join customer u on u.id = c.customer_id";
 
-    Filter(String status, String assignee) {
-      this(status, assignee, null, false);
-    }
-  }
-
-  private static final String SELECT =
-      "select c.id, c.number, c.code, c.status, c.resolution, c.reason, c.intent, c.team, c.assignee,"
-          + " c.escalated_to, c.customer_id, c.opened_at, c.updated_at, c.resolved_at, u.source, u.handle, u.name,"
-          + " (select count(*) from case_mention cm where cm.case_id = c.id) as mentions"
-          + " from care_case c left join customer u on u.id = c.customer_id";
+  private static final String SELECT = "select " + COLUMNS + FROM;
 
   private final JdbcClient jdbc;
 
@@ -79,9 +74,20 @@ class Cases {
    */
   Optional<Long> open(
       CompanyId company, String number, Long customerId, String intent, Instant now) {
+    return open(company, number, customerId, intent, null, now);
+  }
+
+  /** As {@link #open(CompanyId, String, Long, String, Instant)}, with the post's language. */
+  Optional<Long> open(
+      CompanyId company,
+      String number,
+      Long customerId,
+      String intent,
+      String language,
+      Instant now) {
     return jdbc.sql(
             "insert into care_case (company_id, number, code, customer_id, status, intent,"
-                + " opened_at, updated_at) values (?, ?, ?, ?, 'open', ?, ?, ?)"
+                + " language, opened_at, updated_at) values (?, ?, ?, ?, 'open', ?, ?, ?, ?)"
                 + " on conflict do nothing returning id")
         .params(
             company.value(),
@@ -89,6 +95,7 @@ class Cases {
             CaseNumbers.code(),
             customerId,
             intent,
+            language,
             Timestamp.from(now),
             Timestamp.from(now))
         .query(Long.class)
@@ -121,36 +128,6 @@ class Cases {
         .params(company.value(), id)
         .query(Cases::map)
         .optional();
-  }
-
-  /** Newest first; {@code limit} rows after {@code after}, or from the newest when it is null. */
-  List<Case> page(CompanyId company, Filter filter, Position after, int limit) {
-    StringBuilder sql = new StringBuilder(SELECT).append(" where c.company_id = :company");
-    Map<String, Object> params = new HashMap<>();
-    params.put("company", company.value());
-    if (filter.status() != null) {
-      sql.append(" and c.status = :status");
-      params.put("status", filter.status());
-    }
-    if (filter.assignee() != null) {
-      sql.append(" and c.assignee = :assignee");
-      params.put("assignee", filter.assignee());
-    }
-    if (filter.team() != null) {
-      sql.append(" and lower(c.team) = lower(:team)");
-      params.put("team", filter.team());
-    }
-    if (filter.unassigned()) {
-      sql.append(" and c.assignee is null");
-    }
-    if (after != null) {
-      sql.append(" and (c.opened_at, c.id) < (:afterOpened, :afterId)");
-      params.put("afterOpened", Timestamp.from(after.openedAt()));
-      params.put("afterId", after.id());
-    }
-    sql.append(" order by c.opened_at desc, c.id desc limit :limit");
-    params.put("limit", limit);
-    return jdbc.sql(sql.toString()).params(params).query(Cases::map).list();
   }
 
   /**
@@ -282,7 +259,7 @@ class Cases {
         .update();
   }
 
-  private static Case map(ResultSet rs, int row) throws SQLException {
+  static Case map(ResultSet rs, int row) throws SQLException {
     String handle = rs.getString("handle");
     Timestamp resolved = rs.getTimestamp("resolved_at");
     return new Case(
@@ -293,6 +270,7 @@ class Cases {
         rs.getString("resolution"),
         rs.getString("reason"),
         rs.getString("intent"),
+        rs.getString("language"),
         rs.getString("team"),
         rs.getString("assignee"),
         rs.getObject("escalated_to", UUID.class),

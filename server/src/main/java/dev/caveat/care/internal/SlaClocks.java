@@ -28,7 +28,8 @@ class SlaClocks {
       Instant startedAt,
       Instant stoppedAt,
       Instant warnedAt,
-      Instant breachedAt) {}
+      Instant breachedAt,
+      Instant dueAt) {}
 
   /** A clock not settled yet, with what its evaluation needs of the case. */
   record Unsettled(Clock clock, UUID company, String number, String status, String team) {}
@@ -36,7 +37,8 @@ class SlaClocks {
   record Wait(Instant startedAt, Instant endedAt) {}
 
   private static final String CLOCK =
-      "k.id, k.case_id, k.target, k.started_at, k.stopped_at, k.warned_at, k.breached_at";
+      "k.id, k.case_id, k.target, k.started_at, k.stopped_at, k.warned_at, k.breached_at,"
+          + " k.due_at";
 
   private final JdbcClient jdbc;
 
@@ -115,6 +117,29 @@ class SlaClocks {
         .list();
   }
 
+  /** The clocks of the case still running, by id. */
+  List<Clock> running(long caseId) {
+    return jdbc.sql(
+            "select "
+                + CLOCK
+                + " from case_sla_clock k where k.case_id = ? and k.stopped_at is null order by k.id")
+        .param(caseId)
+        .query(SlaClocks::clock)
+        .list();
+  }
+
+  /** Keeps when the clock falls due; null while it stands still or has no target. */
+  void due(long clockId, Instant dueAt) {
+    jdbc.sql(
+            "update case_sla_clock set due_at = ? where id = ?"
+                + " and due_at is distinct from cast(? as timestamptz)")
+        .params(
+            dueAt == null ? null : Timestamp.from(dueAt),
+            clockId,
+            dueAt == null ? null : Timestamp.from(dueAt))
+        .update();
+  }
+
   /** Marks the clock warned; false when it was already. */
   boolean warn(long clockId, Instant now) {
     return jdbc.sql("update case_sla_clock set warned_at = ? where id = ? and warned_at is null")
@@ -185,7 +210,8 @@ class SlaClocks {
         rs.getTimestamp("started_at").toInstant(),
         instant(rs, "stopped_at"),
         instant(rs, "warned_at"),
-        instant(rs, "breached_at"));
+        instant(rs, "breached_at"),
+        instant(rs, "due_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -100,6 +100,9 @@ class SlaEvaluator {
             .map(w -> new BusinessHours.Span(w.startedAt(), w.endedAt()))
             .toList();
     Duration used = hours.between(k.startedAt(), until, waits);
+    if (k.stoppedAt() == null) {
+      clocks.due(k.id(), SlaDueTimes.dueAt(k, policy, waits, now));
+    }
     String what = k.target().replace('-', ' ');
     if (used.compareTo(target) > 0 || (k.stoppedAt() == null && used.equals(target))) {
       if (!clocks.breach(k.id(), now)) {
