@@ -16,6 +16,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.Chromium;
 import dev.caveat.support.IntegrationTestSupport;
 import dev.caveat.support.MastodonFixture;
@@ -60,35 +61,8 @@ class CareStoryIntegrationTest extends IntegrationTestSupport {
     String admin = companyWithAdminToken(api, slug);
     String rep = token(api, admin, slug, "rep");
     String brand = "zs" + UUID.randomUUID().toString().substring(0, 6);
-    monitor(api, admin, slug, "Brand", brand);
     String c = "/api/v1/companies/" + slug;
-
-    // Dana complains on Mastodon, and the next morning on the company's forum.
-    String source = mastodon.source(api, brand);
-    mastodon.timeline(
-        status(
-            "113000000000000301",
-            "dana",
-            "Dana Kowalski",
-            "My " + brand + " fibre box died again and support hung up on me, third time now"));
-    poll(api, source);
-    ingest(
-        api,
-        Map.of(
-            "source",
-            "forum-" + slug,
-            "externalId",
-            "t-77",
-            "url",
-            "https://forum.example/t/77",
-            "author",
-            Map.of("handle", "dkowalski", "name", "Dana Kowalski"),
-            "text",
-            "Still no "
-                + brand
-                + " internet since Monday. The engineer never came and"
-                + " nobody answers the phone, this is a disgrace"));
-    awaitFiled(api, jdbc, slug);
+    String source = danaComplainsTwice(api, admin, slug, brand);
     JsonNode opened = api.get(c + "/cases?status=open", rep).json().get("items");
     assertThat(opened.size()).as(opened.toString()).isEqualTo(2);
 
@@ -133,19 +107,7 @@ class CareStoryIntegrationTest extends IntegrationTestSupport {
 
     // Thursday passes. Dana quotes the number from Bluesky, an account Caveat has never seen,
     // without naming the company: the number alone brings the post to the case.
-    ingest(
-        api,
-        Map.of(
-            "source", "bluesky",
-            "externalId", "at://did:plc:dana/app.bsky.feed.post/3kx1",
-            "url", "https://bsky.app/profile/dana.bsky.social/post/3kx1",
-            "author", Map.of("handle", "dana.bsky.social", "name", "Dana K"),
-            "text",
-                "re case "
-                    + number.toLowerCase()
-                    + ": Thursday came and went, no engineer and no"
-                    + " call either"));
-    awaitFiled(api, jdbc, slug);
+    danaQuotesTheNumberFromBluesky(api, slug, number);
     kase = api.get(c + "/cases/" + number, rep).json();
     assertThat(kase.get("mentions").valueStream().map(m -> m.get("source").stringValue()))
         .contains("bluesky");
@@ -203,6 +165,142 @@ class CareStoryIntegrationTest extends IntegrationTestSupport {
           new Page.ScreenshotOptions()
               .setPath(Path.of("target/screenshots/care-story-public-case.png"))
               .setFullPage(true));
+    }
+  }
+
+  /**
+   * Dana complains on Mastodon, and the next morning on the company's forum under another handle.
+   *
+   * @return the Mastodon source
+   */
+  private String danaComplainsTwice(ApiClient api, String admin, String slug, String brand) {
+    monitor(api, admin, slug, "Brand", brand);
+    String source = mastodon.source(api, brand);
+    mastodon.timeline(
+        status(
+            "113000000000000301",
+            "dana",
+            "Dana Kowalski",
+            "My " + brand + " fibre box died again and support hung up on me, third time now"));
+    poll(api, source);
+    ingest(
+        api,
+        Map.of(
+            "source",
+            "forum-" + slug,
+            "externalId",
+            "t-77",
+            "url",
+            "https://forum.example/t/77",
+            "author",
+            Map.of("handle", "dkowalski", "name", "Dana Kowalski"),
+            "text",
+            "Still no "
+                + brand
+                + " internet since Monday. The engineer never came and"
+                + " nobody answers the phone, this is a disgrace"));
+    awaitFiled(api, jdbc, slug);
+    return source;
+  }
+
+  /** Dana quotes the case number from Bluesky, without naming the company. */
+  private void danaQuotesTheNumberFromBluesky(ApiClient api, String slug, String number) {
+    ingest(
+        api,
+        Map.of(
+            "source",
+            "bluesky",
+            "externalId",
+            "at://did:plc:dana/app.bsky.feed.post/" + slug,
+            "url",
+            "https://bsky.app/profile/dana.bsky.social/post/3kx1",
+            "author",
+            Map.of("handle", "dana.bsky.social", "name", "Dana K"),
+            "text",
+            "re case "
+                + number.toLowerCase()
+                + ": Thursday came and went, no engineer and no"
+                + " call either"));
+    awaitFiled(api, jdbc, slug);
+  }
+
+  @Test
+  void aRepWorksTheWholeStoryInTheBrowser() {
+    ApiClient api = api();
+    String slug = uniqueSlug("tale");
+    String admin = companyWithAdminToken(api, slug);
+    CaveatTestUtils.person(api, admin, slug, "Robin Rep");
+    String brand = "zt" + UUID.randomUUID().toString().substring(0, 6);
+    danaComplainsTwice(api, admin, slug, brand);
+    String onMastodon =
+        api.get("/api/v1/companies/" + slug + "/cases", admin)
+            .json()
+            .get("items")
+            .valueStream()
+            .filter(k -> k.get("customer").get("handle").stringValue().equals("dana"))
+            .findFirst()
+            .orElseThrow()
+            .get("number")
+            .stringValue();
+    String reason =
+        "The street cabinet your line runs through belongs to the city, which has the repair"
+            + " booked for 14 December.";
+
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
+      Page tab = browser.newPage();
+      tab.navigate("http://localhost:" + port + "/login");
+      tab.getByLabel("E-mail").fill("robin.rep-" + slug + "@example.com");
+      tab.getByLabel("Password").fill("correct horse battery");
+      tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      tab.navigate("http://localhost:" + port + "/c/" + slug + "/cases?view=open");
+      PlaywrightAssertions.assertThat(tab.locator("tr.case-row")).hasCount(2);
+
+      // The Mastodon case: the page suggests the forum account is the same person; merge.
+      tab.locator("#case-" + onMastodon + " a.open").click();
+      PlaywrightAssertions.assertThat(tab.locator(".suggestions")).containsText("same name");
+      tab.getByRole(
+              AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Merge Dana Kowalski into this customer"))
+          .click();
+      PlaywrightAssertions.assertThat(tab.locator("p.notice")).containsText("Merged");
+      PlaywrightAssertions.assertThat(tab.locator("#history")).containsText("fibre box died again");
+      PlaywrightAssertions.assertThat(tab.locator("#history")).containsText("engineer never came");
+      String number = onMastodon;
+
+      // The reply goes out in public on Mastodon, with the number.
+      tab.getByLabel("Your reply").fill("Dana, we are sorry. An engineer is booked for Thursday.");
+      tab.getByLabel("In public, where the customer wrote").check();
+      tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send reply")).click();
+      PlaywrightAssertions.assertThat(tab.locator("p.notice")).containsText("Your reply went out");
+      assertThat(mastodon.received()).hasSize(1);
+      String sent = mastodon.received().getFirst().status();
+      assertThat(sent).contains("Case " + number);
+      String code = sent.substring(sent.indexOf("?code=") + "?code=".length()).strip();
+
+      // Dana quotes the number on Bluesky: the open page shows it without a reload.
+      danaQuotesTheNumberFromBluesky(api, slug, number);
+      PlaywrightAssertions.assertThat(tab.locator("#history"))
+          .containsText("Thursday came and went");
+
+      // Explained, with the reason the customer will read.
+      tab.getByLabel("Explained: we can't help, and say why").check();
+      tab.getByLabel("Reason").fill(reason);
+      tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+      PlaywrightAssertions.assertThat(tab.locator("p.notice"))
+          .containsText("Resolved as explained");
+      tab.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(Path.of("target/screenshots/care-story-rep-case.png"))
+              .setFullPage(true));
+
+      // Dana reads it on the public page, signed out, in a fresh browser context.
+      Page customer = browser.newContext().newPage();
+      customer.navigate(
+          "http://localhost:" + port + "/cases/" + slug + "/" + number + "?code=" + code);
+      PlaywrightAssertions.assertThat(customer.locator("blockquote.reason")).hasText(reason);
+      PlaywrightAssertions.assertThat(customer.locator("body"))
+          .containsText("Thursday came and went");
     }
   }
 

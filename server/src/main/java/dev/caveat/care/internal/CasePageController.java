@@ -33,13 +33,26 @@ class CasePageController {
   private final CaseReplying replying;
   private final CaseAssignment assignment;
   private final Teams teams;
+  private final Customers customers;
+  private final CustomerSuggestions suggestions;
+  private final CustomerLinks links;
+
+  /** Another customer who may be this case's customer, as the page shows them. */
+  record Suggested(
+      long customer, String name, List<Customers.Identity> identities, List<String> why) {}
 
   CasePageController(
       CompanyAccess access,
       CaseWork work,
       CaseReplying replying,
       CaseAssignment assignment,
-      Teams teams) {
+      Teams teams,
+      Customers customers,
+      CustomerSuggestions suggestions,
+      CustomerLinks links) {
+    this.customers = customers;
+    this.suggestions = suggestions;
+    this.links = links;
     this.access = access;
     this.work = work;
     this.replying = replying;
@@ -62,6 +75,22 @@ class CasePageController {
                 .orElseGet(() -> teams.reps(company.id()));
     model.addAttribute("reps", reps);
     model.addAttribute("resolutions", RESOLUTIONS);
+    model.addAttribute(
+        "suggested",
+        kase.customer() == null || kase.status().equals("resolved")
+            ? List.of()
+            : suggestions.of(company.id(), kase.customer().id()).stream()
+                .map(
+                    s ->
+                        new Suggested(
+                            s.customerId(),
+                            customers
+                                .find(company.id(), s.customerId())
+                                .map(Customers.Customer::name)
+                                .orElse(null),
+                            customers.identities(s.customerId()),
+                            s.why()))
+                .toList());
     return "care/case";
   }
 
@@ -175,6 +204,48 @@ class CasePageController {
               : "Resolved as " + resolution + ".");
     } else {
       redirect.addFlashAttribute("reasonDraft", reason);
+    }
+    return back(company, number);
+  }
+
+  /**
+   * Makes the other customer part of this case's customer: their identities join, and an open case
+   * of theirs folds into this one.
+   */
+  @PostMapping("/c/{slug}/cases/{number}/merge")
+  String merge(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable String number,
+      @RequestParam(required = false) Long customer,
+      RedirectAttributes redirect) {
+    Company company = access.require(actor, slug, Permission.READ);
+    Cases.Case kase = work.whole(company.id(), number).kase();
+    if (customer == null || kase.customer() == null) {
+      throw ApiException.badRequest("customer is required: the id of the other customer");
+    }
+    if (attempt(
+        redirect,
+        "The customers were not merged: ",
+        () -> links.merge(company.id(), kase.customer().id(), customer, "rep", actor.name()))) {
+      redirect.addFlashAttribute(
+          "notice", "Merged: one customer now, and their cases are one. Undo through the API.");
+    }
+    return back(company, number);
+  }
+
+  @PostMapping("/c/{slug}/cases/{number}/reopen")
+  String reopen(
+      Actor actor,
+      @PathVariable String slug,
+      @PathVariable String number,
+      RedirectAttributes redirect) {
+    Company company = access.require(actor, slug, Permission.READ);
+    if (attempt(
+        redirect,
+        "The case was not reopened: ",
+        () -> work.reopen(company.id(), number, actor.name()))) {
+      redirect.addFlashAttribute("notice", "The case is open again.");
     }
     return back(company, number);
   }

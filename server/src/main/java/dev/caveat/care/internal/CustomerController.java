@@ -6,7 +6,6 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.account.Permission;
 import dev.caveat.platform.ApiException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -140,8 +139,7 @@ class CustomerController {
         code.expiresAt(),
         "Ask the customer to post "
             + code.code()
-            + ", naming the company, from their other account within a week; that account then"
-            + " joins this customer.");
+            + " from their other account within a week; that account then joins this customer.");
   }
 
   private static long require(Other other) {
@@ -169,7 +167,7 @@ class CustomerController {
                         customers.identities(s.customerId()).stream()
                             .map(IdentityView::of)
                             .toList(),
-                        why(s)))
+                        s.why()))
             .toList();
     List<MergeView> merges =
         customers.merges(id).stream()
@@ -201,19 +199,5 @@ class CustomerController {
             .toList(),
         suggested,
         merges);
-  }
-
-  private static List<String> why(CustomerSuggestions.Suggestion s) {
-    List<String> why = new ArrayList<>();
-    if (s.relMe()) {
-      why.add("rel=me");
-    }
-    if (s.sameSite()) {
-      why.add("same site");
-    }
-    if (s.sameName()) {
-      why.add("same name");
-    }
-    return why;
   }
 }

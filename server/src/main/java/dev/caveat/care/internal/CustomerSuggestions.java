@@ -1,6 +1,7 @@
 package dev.caveat.care.internal;
 
 import dev.caveat.account.CompanyId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,5 +84,21 @@ class CustomerSuggestions {
             .list());
   }
 
-  record Suggestion(long customerId, boolean relMe, boolean sameSite, boolean sameName) {}
+  record Suggestion(long customerId, boolean relMe, boolean sameSite, boolean sameName) {
+
+    /** The reasons, as a rep reads them. */
+    List<String> why() {
+      List<String> why = new ArrayList<>();
+      if (relMe) {
+        why.add("rel=me");
+      }
+      if (sameSite) {
+        why.add("same site");
+      }
+      if (sameName) {
+        why.add("same name");
+      }
+      return why;
+    }
+  }
 }
