@@ -41,9 +41,11 @@ class CaseController {
       String intent,
       int mentions,
       Instant openedAt,
-      Instant updatedAt) {
+      Instant updatedAt,
+      Instant due) {
 
-    static CaseSummary of(Cases.Case c) {
+    /** The case, with when its earliest running SLA clock falls due (null: nothing is due). */
+    static CaseSummary of(Cases.Case c, Instant due) {
       return new CaseSummary(
           c.number(),
           c.status(),
@@ -55,7 +57,8 @@ class CaseController {
           c.intent(),
           c.mentions(),
           c.openedAt(),
-          c.updatedAt());
+          c.updatedAt(),
+          due);
     }
   }
 
@@ -106,9 +109,12 @@ class CaseController {
       List<ReplyView> replies,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events,
-      List<SlaView> sla) {
+      List<SlaView> sla,
+      Instant due,
+      List<Replier> replying) {
 
-    static CaseView of(CaseWork.Whole whole) {
+    /** The case whole; {@code replying} lists the colleagues writing a reply to it right now. */
+    static CaseView of(CaseWork.Whole whole, List<ReplyingNow.Replier> replying) {
       Cases.Case c = whole.kase();
       return new CaseView(
           c.number(),
@@ -130,18 +136,37 @@ class CaseController {
           whole.replies().stream().map(ReplyView::of).toList(),
           whole.notes(),
           whole.events(),
-          whole.clocks().stream().map(SlaView::of).toList());
+          whole.clocks().stream().map(k -> SlaView.of(k, whole.dues().get(k.id()))).toList(),
+          whole.due(),
+          replying.stream().map(Replier::of).toList());
+    }
+  }
+
+  /** A colleague writing a reply to the case, since when. */
+  record Replier(UUID id, String name, Instant since) {
+
+    static Replier of(ReplyingNow.Replier r) {
+      return new Replier(r.id(), r.name(), r.since());
     }
   }
 
   record Person(UUID id, String name) {}
 
-  /** One SLA clock of the case: when it started and stopped, and whether it warned or breached. */
+  /**
+   * One SLA clock of the case: when it started and stopped, whether it warned or breached, and when
+   * it was or is due (null without a target, or while the case waits on the customer).
+   */
   record SlaView(
-      String target, Instant startedAt, Instant stoppedAt, Instant warnedAt, Instant breachedAt) {
+      String target,
+      Instant startedAt,
+      Instant stoppedAt,
+      Instant warnedAt,
+      Instant breachedAt,
+      Instant due) {
 
-    static SlaView of(SlaClocks.Clock k) {
-      return new SlaView(k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt());
+    static SlaView of(SlaClocks.Clock k, Instant due) {
+      return new SlaView(
+          k.target(), k.startedAt(), k.stoppedAt(), k.warnedAt(), k.breachedAt(), due);
     }
   }
 
@@ -180,23 +205,21 @@ class CaseController {
     }
   }
 
-  record NewReply(String text, String visibility) {}
-
   record Resolve(String resolution, String reason) {}
 
   record NewNote(String text) {}
 
   private final CompanyAccess access;
   private final CaseWork work;
-  private final CaseReplying replying;
   private final CaseAssignment assignment;
+  private final ReplyingNow replyingNow;
 
   CaseController(
-      CompanyAccess access, CaseWork work, CaseReplying replying, CaseAssignment assignment) {
+      CompanyAccess access, CaseWork work, CaseAssignment assignment, ReplyingNow replyingNow) {
     this.assignment = assignment;
+    this.replyingNow = replyingNow;
     this.access = access;
     this.work = work;
-    this.replying = replying;
   }
 
   @GetMapping
@@ -213,13 +236,15 @@ class CaseController {
     String who = "me".equals(assignee) ? actor.id().toString() : assignee;
     CaseWork.Page page =
         work.page(company, new Cases.Filter(status, who, team, unassigned), cursor, limit);
-    return new CasePage(page.items().stream().map(CaseSummary::of).toList(), page.nextCursor());
+    return new CasePage(
+        page.items().stream().map(c -> CaseSummary.of(c, page.due().get(c.id()))).toList(),
+        page.nextCursor());
   }
 
   @GetMapping("/{number}")
   CaseView one(Actor actor, @PathVariable String slug, @PathVariable String number) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return CaseView.of(work.whole(company, number));
+    return view(work.whole(company, number), actor);
   }
 
   @PostMapping("/{number}/resolve")
@@ -229,20 +254,8 @@ class CaseController {
       @PathVariable String number,
       @RequestBody Resolve resolve) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return CaseView.of(
-        work.resolve(company, number, resolve.resolution(), resolve.reason(), actor.name()));
-  }
-
-  @PostMapping("/{number}/replies")
-  @ResponseStatus(HttpStatus.CREATED)
-  ReplyView reply(
-      Actor actor,
-      @PathVariable String slug,
-      @PathVariable String number,
-      @RequestBody NewReply reply) {
-    CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return ReplyView.of(
-        replying.reply(company, number, reply.text(), reply.visibility(), actor.name()));
+    return view(
+        work.resolve(company, number, resolve.resolution(), resolve.reason(), actor.name()), actor);
   }
 
   /** Gives the case to a rep (their user id), or to nobody with a null assignee. */
@@ -253,7 +266,8 @@ class CaseController {
       @PathVariable String number,
       @RequestBody Assign assign) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return CaseSummary.of(assignment.assign(company, number, assign.assignee(), actor.name()));
+    Cases.Case kase = assignment.assign(company, number, assign.assignee(), actor.name());
+    return CaseSummary.of(kase, work.due(company, kase));
   }
 
   /** A customer's request for a rep by name, passed on by whoever heard it. */
@@ -266,7 +280,8 @@ class CaseController {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     CaseAssignment.Outcome outcome =
         assignment.requestRep(company, number, request.name(), "through " + actor.name());
-    return new RepRequestOutcome(outcome.honoured(), CaseSummary.of(outcome.kase()));
+    return new RepRequestOutcome(
+        outcome.honoured(), CaseSummary.of(outcome.kase(), work.due(company, outcome.kase())));
   }
 
   @PostMapping("/{number}/notes")
@@ -278,6 +293,10 @@ class CaseController {
       @RequestBody NewNote note) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     return work.addNote(company, number, note.text(), actor.name());
+  }
+
+  private CaseView view(CaseWork.Whole whole, Actor actor) {
+    return CaseView.of(whole, replyingNow.others(whole.kase().id(), actor.id()));
   }
 
   private static CustomerView customerOf(Cases.Case c, List<Customers.Identity> identities) {

@@ -1,20 +1,16 @@
 package dev.caveat.care.internal;
 
-import dev.caveat.account.Company;
-import dev.caveat.account.CompanyDirectory;
 import dev.caveat.account.CompanyId;
 import dev.caveat.listening.MentionDetails;
 import dev.caveat.platform.ApiException;
-import dev.caveat.platform.PublicAddress;
 import dev.caveat.source.Replies;
 import dev.caveat.source.ReplyException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,9 +33,9 @@ class CaseReplying {
   private final CaseHistory history;
   private final SlaClocks clocks;
   private final MentionDetails mentions;
-  private final CompanyDirectory companies;
   private final Replies channels;
-  private final PublicAddress publicAddress;
+  private final CaseLinks links;
+  private final ReplyingNow replyingNow;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -49,9 +45,9 @@ class CaseReplying {
       CaseHistory history,
       SlaClocks clocks,
       MentionDetails mentions,
-      CompanyDirectory companies,
       Replies channels,
-      PublicAddress publicAddress,
+      CaseLinks links,
+      ReplyingNow replyingNow,
       TransactionTemplate transactions,
       Clock clock) {
     this.cases = cases;
@@ -59,15 +55,28 @@ class CaseReplying {
     this.history = history;
     this.clocks = clocks;
     this.mentions = mentions;
-    this.companies = companies;
     this.channels = channels;
-    this.publicAddress = publicAddress;
+    this.links = links;
+    this.replyingNow = replyingNow;
     this.transactions = transactions;
     this.clock = clock;
   }
 
+  /** Who sends a reply, and the newest reply of the case they had seen (null: not said). */
+  record Sender(UUID id, String name, Long sawReply, boolean force) {
+
+    static Sender unchecked(UUID id, String name) {
+      return new Sender(id, name, null, true);
+    }
+  }
+
+  /**
+   * Sends the reply, unless a colleague replied since the sender last read the case and the sender
+   * did not insist: two reps answering one customer at once say the same thing twice in public.
+   */
   CaseReplies.Reply reply(
-      CompanyId company, String number, String text, String visibility, String rep) {
+      CompanyId company, String number, String text, String visibility, Sender sender) {
+    String rep = sender.name();
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("text is required");
     }
@@ -91,7 +100,23 @@ class CaseReplying {
     MentionDetails.Details answered = answerable(company, kase);
     String sentText = text.strip() + "\n\n" + signature(company, kase);
     Instant now = clock.instant();
-    long id = replies.sending(kase.id(), answered.id(), how, rep, text.strip(), sentText, now);
+    Long stored =
+        transactions.execute(
+            status -> {
+              replies.lockCase(kase.id());
+              if (sender.sawReply() != null && !sender.force()) {
+                replies
+                    .newestByOthers(kase.id(), sender.sawReply(), sender.id(), rep)
+                    .ifPresent(
+                        colleague -> {
+                          throw colleagueReplied(kase, colleague);
+                        });
+              }
+              return replies.sending(
+                  kase.id(), answered.id(), how, rep, sender.id(), text.strip(), sentText, now);
+            });
+    long id = stored;
+    replyingNow.stopped(kase.id(), sender.id());
     Replies.Sent sent;
     try {
       sent =
@@ -153,17 +178,17 @@ class CaseReplying {
 
   /** The case number and the page that shows the case, and who answers it, to anyone. */
   private String signature(CompanyId company, Cases.Case kase) {
-    Optional<Company> found = companies.find(company);
-    String slug = found.map(Company::slug).orElseThrow();
-    return "Case "
-        + kase.number()
-        + " · "
-        + publicAddress.base()
-        + "/cases/"
-        + slug
-        + "/"
-        + kase.number()
-        + "?code="
-        + URLEncoder.encode(kase.code(), StandardCharsets.UTF_8);
+    return "Case " + kase.number() + " · " + links.publicPage(company, kase);
+  }
+
+  private static ApiException colleagueReplied(Cases.Case kase, CaseReplies.Reply colleague) {
+    return new ApiException(
+        HttpStatus.CONFLICT,
+        colleague.author()
+            + " replied to case "
+            + kase.number()
+            + " after you opened it. Read their reply first; send yours with \"force\": true"
+            + " if it still needs saying.",
+        Map.of("colleague", colleague.author(), "reply", colleague.id()));
   }
 }

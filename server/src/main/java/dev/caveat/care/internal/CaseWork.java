@@ -29,7 +29,8 @@ class CaseWork {
   static final Set<String> STATUSES = Set.of("open", "waiting", "resolved");
   static final Set<String> RESOLUTIONS = Set.of("solved", "explained", "duplicate", "spam");
 
-  record Page(List<Cases.Case> items, String nextCursor) {}
+  /** A page of cases; {@code due} holds, per case id, its earliest running SLA clock's due time. */
+  record Page(List<Cases.Case> items, String nextCursor, Map<Long, Instant> due) {}
 
   record Whole(
       Cases.Case kase,
@@ -39,7 +40,14 @@ class CaseWork {
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events,
       List<SlaClocks.Clock> clocks,
-      Map<UUID, String> names) {}
+      Map<UUID, String> names,
+      Map<Long, Instant> dues) {
+
+    /** When the case's earliest running SLA clock falls due; null when nothing is due. */
+    Instant due() {
+      return SlaDueTimes.earliestRunning(clocks, dues);
+    }
+  }
 
   private final Cases cases;
   private final CaseHistory history;
@@ -48,6 +56,7 @@ class CaseWork {
   private final Customers customers;
   private final MentionDetails mentions;
   private final CompanyMembers members;
+  private final SlaDueTimes dueTimes;
   private final Clock clock;
 
   CaseWork(
@@ -58,6 +67,7 @@ class CaseWork {
       Customers customers,
       MentionDetails mentions,
       CompanyMembers members,
+      SlaDueTimes dueTimes,
       Clock clock) {
     this.cases = cases;
     this.history = history;
@@ -66,6 +76,7 @@ class CaseWork {
     this.customers = customers;
     this.mentions = mentions;
     this.members = members;
+    this.dueTimes = dueTimes;
     this.clock = clock;
   }
 
@@ -80,16 +91,20 @@ class CaseWork {
     }
     List<Cases.Case> rows = cases.page(company, filter, decode(cursor), size + 1);
     if (rows.size() <= size) {
-      return new Page(rows, null);
+      return new Page(rows, null, dueTimes.earliest(company, rows));
     }
     List<Cases.Case> items = List.copyOf(rows.subList(0, size));
     Cases.Case last = items.getLast();
-    return new Page(items, encode(new Cases.Position(last.openedAt(), last.id())));
+    return new Page(
+        items,
+        encode(new Cases.Position(last.openedAt(), last.id())),
+        dueTimes.earliest(company, items));
   }
 
   @Transactional(readOnly = true)
   Whole whole(CompanyId company, String number) {
     Cases.Case kase = require(company, number);
+    List<SlaClocks.Clock> caseClocks = clocks.of(kase.id());
     return new Whole(
         kase,
         mentions.findAll(company, history.mentionIds(kase.id())),
@@ -97,8 +112,9 @@ class CaseWork {
         kase.customer() == null ? List.of() : customers.identities(kase.customer().id()),
         history.notes(kase.id()),
         history.events(kase.id()),
-        clocks.of(kase.id()),
-        names(company, kase));
+        caseClocks,
+        names(company, kase),
+        dueTimes.of(company, kase, caseClocks));
   }
 
   @Transactional
@@ -159,6 +175,12 @@ class CaseWork {
     Map<UUID, String> names = new HashMap<>();
     members.findAll(company, ids).forEach(m -> names.put(m.id(), m.name()));
     return names;
+  }
+
+  /** When the case's earliest running SLA clock falls due; null when nothing is due. */
+  @Transactional(readOnly = true)
+  Instant due(CompanyId company, Cases.Case kase) {
+    return dueTimes.earliest(company, List.of(kase)).get(kase.id());
   }
 
   private Cases.Case require(CompanyId company, String number) {
