@@ -95,6 +95,7 @@ class CannedSettingsPage {
       Actor actor,
       @PathVariable String slug,
       @PathVariable long id,
+      @RequestParam(required = false) String q,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       Model model,
       RedirectAttributes redirect) {
@@ -104,7 +105,8 @@ class CannedSettingsPage {
     String notice = "“" + title + "” is deleted.";
     if (SettingsPages.htmx(htmx)) {
       pages.read(actor, slug, "canned", model);
-      fill(company, model, null, CannedForm.EMPTY, null);
+      // The list stays searched as it was: htmx sends the search box along.
+      fill(company, model, q, CannedForm.EMPTY, null);
       model.addAttribute("listNotice", notice);
       return "care/settings/canned :: list";
     }

@@ -69,7 +69,7 @@ final class CannedTemplate {
   private static Map<String, String> variables() {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("customer.name", "the customer's name, or their handle when the name is not known");
-    v.put("customer.handle", "the customer's handle where they wrote, such as @brent");
+    v.put("customer.handle", "the customer's handle where they wrote, such as brent_k");
     v.put("case.number", "the case number, such as NB-7K3Q9");
     v.put("case.link", "the address of the case's public page, with its code");
     v.put("rep.name", "the name of the rep who sends the reply");

@@ -51,7 +51,7 @@ class RoutingSettingsPage {
   /**
    * A rule as the page lists it, with the label its forms send back to say which rule they mean.
    */
-  record RuleRow(RoutingRule rule, String label) {}
+  record RuleRow(RoutingRule rule, String conditions, String label) {}
 
   /** A team as the page shows it: its lead's name and its reps with their skills and load. */
   record TeamPanel(Teams.Team team, String lead, List<Teams.Rep> reps) {}
@@ -191,7 +191,8 @@ class RoutingSettingsPage {
     model.addAttribute("teams", panels);
     RoutingRules.Routing now = routing.of(company);
     model.addAttribute("routing", now);
-    model.addAttribute("rules", now.rules().stream().map(r -> new RuleRow(r, label(r))).toList());
+    model.addAttribute(
+        "rules", now.rules().stream().map(r -> new RuleRow(r, r.describe(), label(r))).toList());
     model.addAttribute("form", form);
     model.addAttribute("intents", new TreeSet<>(RoutingSetup.INTENTS));
     model.addAttribute("urgencies", URGENCIES);
