@@ -34,6 +34,7 @@ class ReplyingIntegrationTest extends MovableClockIntegrationTestSupport {
   private MastodonFixture mastodon;
   private ApiClient api;
   private String slug;
+  private String admin;
   private String ana;
   private String ben;
   private String cases;
@@ -43,9 +44,9 @@ class ReplyingIntegrationTest extends MovableClockIntegrationTestSupport {
     mastodon = new MastodonFixture();
     api = api();
     slug = uniqueSlug("replying");
-    String admin = companyWithAdminToken(api, slug);
-    ana = labelledToken(admin, "Ana Lima");
-    ben = labelledToken(admin, "Ben Okafor");
+    admin = companyWithAdminToken(api, slug);
+    ana = labelledToken("Ana Lima");
+    ben = labelledToken("Ben Okafor");
     cases = "/api/v1/companies/" + slug + "/cases";
     String brand = "zq" + UUID.randomUUID().toString().substring(0, 6);
     monitor(api, admin, slug, "Brand", brand);
@@ -157,7 +158,31 @@ class ReplyingIntegrationTest extends MovableClockIntegrationTestSupport {
     assertThat(mastodon.replies()).hasSize(5);
   }
 
-  private String labelledToken(String admin, String label) {
+  @Test
+  void aReplyMayBeACannedResponseFilledInForTheCase() {
+    String number = onlyCase();
+    long canned =
+        api.post(
+                "/api/v1/companies/" + slug + "/canned-responses",
+                admin,
+                Map.of("title", "Visit", "body", "Hi {{customer.name}}, {{rep.name}} here."))
+            .json()
+            .get("id")
+            .longValue();
+    ApiClient.Response sent =
+        api.post(cases + "/" + number + "/replies", ana, Map.of("canned", canned));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    assertThat(sent.json().get("text").stringValue()).isEqualTo("Hi dora, Ana Lima here.");
+    assertThat(mastodon.replies().getFirst().get("status").stringValue())
+        .contains("Hi dora, Ana Lima here.");
+    ApiClient.Response both =
+        api.post(cases + "/" + number + "/replies", ana, Map.of("canned", canned, "text", "Hi"));
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(api.post(cases + "/" + number + "/replies", ana, Map.of("canned", 0)).status())
+        .isEqualTo(404);
+  }
+
+  private String labelledToken(String label) {
     ApiClient.Response token =
         api.post(
             "/api/v1/companies/" + slug + "/tokens", admin, Map.of("role", "rep", "label", label));
