@@ -87,6 +87,15 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
     String src = "/api/v1/sources/" + sourceId;
     String v = "/api/v1/companies/" + victim;
     String i = "/api/v1/companies/" + intruder;
+    long cannedId =
+        api.post(
+                v + "/canned-responses",
+                victimAdmin,
+                Map.of("title", "Secret " + word, "body", word + " {{customer.name}}"))
+            .json()
+            .get("id")
+            .longValue();
+    Map<String, Object> canned = Map.of("title", "x", "body", "x");
     Map<String, String> monitorBody = Map.of("name", "Hijack", "query", "anything");
     List<Call> calls =
         List.of(
@@ -223,6 +232,18 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 "/api/v1/companies/{slug}/cases/{number}/resolve",
                 i + "/cases/" + caseNumber + "/resolve",
                 Map.of("resolution", "spam"),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/reopen",
+                v + "/cases/" + caseNumber + "/reopen",
+                Map.of(),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/reopen",
+                i + "/cases/" + caseNumber + "/reopen",
+                Map.of(),
                 404),
             new Call(
                 "POST",
@@ -376,6 +397,92 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 "DELETE", "/api/v1/companies/{slug}/teams/{id}/sla", v + "/teams/1/sla", null, 404),
             new Call("GET", "/api/v1/companies/{slug}/sla/report", v + "/sla/report", null, 404),
             new Call(
+                "GET",
+                "/api/v1/companies/{slug}/canned-responses",
+                v + "/canned-responses",
+                null,
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/canned-responses",
+                v + "/canned-responses",
+                canned,
+                404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/canned-responses/{id}",
+                v + "/canned-responses/" + cannedId,
+                null,
+                404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/canned-responses/{id}",
+                i + "/canned-responses/" + cannedId,
+                null,
+                404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/canned-responses/{id}",
+                v + "/canned-responses/" + cannedId,
+                canned,
+                404),
+            new Call(
+                "PUT",
+                "/api/v1/companies/{slug}/canned-responses/{id}",
+                i + "/canned-responses/" + cannedId,
+                canned,
+                404,
+                403),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/canned-responses/{id}",
+                v + "/canned-responses/" + cannedId,
+                null,
+                404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/canned-responses/{id}",
+                i + "/canned-responses/" + cannedId,
+                null,
+                404,
+                403),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/cases/{number}/canned-responses/{id}",
+                v + "/cases/" + caseNumber + "/canned-responses/" + cannedId,
+                null,
+                404),
+            new Call(
+                "GET",
+                "/api/v1/companies/{slug}/cases/{number}/canned-responses/{id}",
+                i + "/cases/" + caseNumber + "/canned-responses/" + cannedId,
+                null,
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/replying",
+                v + "/cases/" + caseNumber + "/replying",
+                Map.of(),
+                404),
+            new Call(
+                "POST",
+                "/api/v1/companies/{slug}/cases/{number}/replying",
+                i + "/cases/" + caseNumber + "/replying",
+                Map.of(),
+                404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/cases/{number}/replying",
+                v + "/cases/" + caseNumber + "/replying",
+                null,
+                404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/cases/{number}/replying",
+                i + "/cases/" + caseNumber + "/replying",
+                null,
+                404),
+            new Call(
                 "POST",
                 "/api/v1/ingest",
                 "/api/v1/ingest",
@@ -426,6 +533,12 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
             missing.json().get("detail").stringValue().replace("no-such-company-" + word, "?"));
 
     assertThat(mentionTexts(api, victimAdmin, victim)).contains(word + " private");
+    assertThat(
+            api.get(v + "/canned-responses/" + cannedId, victimAdmin)
+                .json()
+                .get("body")
+                .stringValue())
+        .isEqualTo(word + " {{customer.name}}");
     assertThat(
             api.get(v + "/monitors", victimAdmin)
                 .json()

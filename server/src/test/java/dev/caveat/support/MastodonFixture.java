@@ -4,6 +4,7 @@ import static dev.caveat.support.CaveatTestUtils.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,6 +68,17 @@ public final class MastodonFixture implements AutoCloseable {
         });
   }
 
+  /** Puts one status on the timeline and has the source read it now. */
+  public void post(ApiClient api, String source, String id, String acct, String text) {
+    timeline(status(id, acct, null, text));
+    poll(api, source);
+  }
+
+  /** The bodies of the replies posted so far, oldest first. */
+  public List<JsonNode> replies() {
+    return received.stream().map(Received::body).toList();
+  }
+
   /** Every reply posted so far, oldest first. */
   public List<Received> received() {
     return received;
@@ -117,8 +129,15 @@ public final class MastodonFixture implements AutoCloseable {
     return status(id, acct, acct.toUpperCase(), text);
   }
 
-  /** A status by an account that shows the given display name. */
+  /** A status by an account that shows the given display name, or none when it is null. */
   public static String status(String id, String acct, String displayName, String text) {
+    Map<String, Object> account = new HashMap<>();
+    account.put("id", "1" + id.substring(id.length() - 3));
+    account.put("acct", acct);
+    account.put("url", "https://social.example/@" + acct);
+    if (displayName != null) {
+      account.put("display_name", displayName);
+    }
     return JSON.writeValueAsString(
         Map.of(
             "id",
@@ -130,15 +149,7 @@ public final class MastodonFixture implements AutoCloseable {
             "content",
             "<p>" + text + "</p>",
             "account",
-            Map.of(
-                "id",
-                "1" + id.substring(id.length() - 3),
-                "acct",
-                acct,
-                "display_name",
-                displayName,
-                "url",
-                "https://social.example/@" + acct)));
+            account));
   }
 
   @Override

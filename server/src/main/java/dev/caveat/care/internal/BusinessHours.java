@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +108,32 @@ record BusinessHours(Set<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId
       left = left.minus(length);
     }
     throw new IllegalStateException("no business time within " + HORIZON_DAYS + " days");
+  }
+
+  /**
+   * The instant at which {@code amount} of business time outside the pauses has passed since {@code
+   * from}: when a running SLA clock falls due. Null when an open pause begins before then, for time
+   * stands still until it ends. Pauses must not overlap one another.
+   */
+  Instant after(Instant from, Duration amount, List<Span> pauses) {
+    Instant cursor = from;
+    Duration left = amount;
+    List<Span> ordered = pauses.stream().sorted(Comparator.comparing(Span::from)).toList();
+    for (Span pause : ordered) {
+      if (pause.to() != null && !pause.to().isAfter(cursor)) {
+        continue;
+      }
+      Instant due = after(cursor, left);
+      if (!due.isAfter(pause.from())) {
+        return due;
+      }
+      if (pause.to() == null) {
+        return null;
+      }
+      left = left.minus(between(cursor, pause.from()));
+      cursor = max(cursor, pause.to());
+    }
+    return after(cursor, left);
   }
 
   private Instant opens(LocalDate day) {

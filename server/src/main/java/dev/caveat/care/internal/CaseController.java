@@ -6,11 +6,11 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.account.Permission;
 import dev.caveat.listening.MentionDetails;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -134,9 +134,12 @@ class CaseController {
       List<MessageView> messages,
       List<CaseHistory.Note> notes,
       List<CaseHistory.Event> events,
-      List<SlaView> sla) {
+      List<SlaView> sla,
+      Instant dueAt,
+      List<Replier> replying) {
 
-    static CaseView of(CaseWork.Whole whole) {
+    /** The case whole; {@code replying} lists the colleagues writing a reply to it right now. */
+    static CaseView of(CaseWork.Whole whole, List<ReplyingNow.Replier> replying) {
       Cases.Case c = whole.kase();
       return new CaseView(
           c.number(),
@@ -159,7 +162,21 @@ class CaseController {
           whole.messages().stream().map(MessageView::of).toList(),
           whole.notes(),
           whole.events(),
-          whole.clocks().stream().map(SlaView::of).toList());
+          whole.clocks().stream().map(SlaView::of).toList(),
+          whole.clocks().stream()
+              .filter(k -> k.stoppedAt() == null && k.dueAt() != null)
+              .map(SlaClocks.Clock::dueAt)
+              .min(Comparator.naturalOrder())
+              .orElse(null),
+          replying.stream().map(Replier::of).toList());
+    }
+  }
+
+  /** A colleague writing a reply to the case, since when. */
+  record Replier(UUID id, String name, Instant since) {
+
+    static Replier of(ReplyingNow.Replier r) {
+      return new Replier(r.id(), r.name(), r.since());
     }
   }
 
@@ -234,23 +251,21 @@ class CaseController {
     }
   }
 
-  record NewReply(String text, String visibility) {}
-
   record Resolve(String resolution, String reason) {}
 
   record NewNote(String text) {}
 
   private final CompanyAccess access;
   private final CaseWork work;
-  private final CaseReplying replying;
   private final CaseAssignment assignment;
+  private final ReplyingNow replyingNow;
 
   CaseController(
-      CompanyAccess access, CaseWork work, CaseReplying replying, CaseAssignment assignment) {
+      CompanyAccess access, CaseWork work, CaseAssignment assignment, ReplyingNow replyingNow) {
+    this.replyingNow = replyingNow;
     this.assignment = assignment;
     this.access = access;
     this.work = work;
-    this.replying = replying;
   }
 
   /**
@@ -290,7 +305,7 @@ class CaseController {
   @GetMapping("/{number}")
   CaseView one(Actor actor, @PathVariable String slug, @PathVariable String number) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return CaseView.of(work.whole(company, number));
+    return view(work.whole(company, number), actor);
   }
 
   @PostMapping("/{number}/resolve")
@@ -300,31 +315,15 @@ class CaseController {
       @PathVariable String number,
       @RequestBody Resolve resolve) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return CaseView.of(
-        work.resolve(company, number, resolve.resolution(), resolve.reason(), actor.name()));
+    return view(
+        work.resolve(company, number, resolve.resolution(), resolve.reason(), actor.name()), actor);
   }
 
   /** Undoes a resolution; the case's whole history stays. */
   @PostMapping("/{number}/reopen")
   CaseView reopen(Actor actor, @PathVariable String slug, @PathVariable String number) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return CaseView.of(work.reopen(company, number, actor.name()));
-  }
-
-  /** 201 with the reply sent; 202 with a mail kept to try again when its server is down. */
-  @PostMapping("/{number}/replies")
-  ResponseEntity<ReplyView> reply(
-      Actor actor,
-      @PathVariable String slug,
-      @PathVariable String number,
-      @RequestBody NewReply reply) {
-    CompanyId company = access.require(actor, slug, Permission.READ).id();
-    ReplyView made =
-        ReplyView.of(
-            replying.reply(company, number, reply.text(), reply.visibility(), actor.name()));
-    return ResponseEntity.status(
-            made.status().equals("sending") ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
-        .body(made);
+    return view(work.reopen(company, number, actor.name()), actor);
   }
 
   /** Gives the case to a rep (their user id), or to nobody with a null assignee. */
@@ -360,6 +359,10 @@ class CaseController {
       @RequestBody NewNote note) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
     return work.addNote(company, number, note.text(), actor.name());
+  }
+
+  private CaseView view(CaseWork.Whole whole, Actor actor) {
+    return CaseView.of(whole, replyingNow.others(whole.kase().id(), actor.id()));
   }
 
   private static CustomerView customerOf(Cases.Case c, List<Customers.Identity> identities) {

@@ -115,7 +115,13 @@ class CasePageController {
         attempt(
             redirect,
             "The reply did not go out: ",
-            () -> replying.reply(company.id(), number, text, visibility, actor.name()));
+            () ->
+                replying.reply(
+                    company.id(),
+                    number,
+                    text,
+                    visibility,
+                    CaseReplying.Sender.unchecked(actor.id(), actor.name())));
     if (sent) {
       redirect.addFlashAttribute("notice", "Your reply went out.");
     } else {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,7 @@ class CaseReplies {
       Long mentionId,
       String visibility,
       String author,
+      UUID authorId,
       String text,
       String sentText,
       String status,
@@ -38,13 +40,16 @@ class CaseReplies {
       Long mentionId,
       String visibility,
       String author,
+      UUID authorId,
       String text,
       String sentText,
       Instant now) {
     return jdbc.sql(
-            "insert into case_reply (case_id, mention_id, visibility, author, text, sent_text,"
-                + " status, created_at) values (?, ?, ?, ?, ?, ?, 'sending', ?) returning id")
-        .params(caseId, mentionId, visibility, author, text, sentText, Timestamp.from(now))
+            "insert into case_reply (case_id, mention_id, visibility, author, author_id, text,"
+                + " sent_text, status, created_at) values (?, ?, ?, ?, ?, ?, ?, 'sending', ?)"
+                + " returning id")
+        .params(
+            caseId, mentionId, visibility, author, authorId, text, sentText, Timestamp.from(now))
         .query(Long.class)
         .single();
   }
@@ -99,6 +104,31 @@ class CaseReplies {
         .optional();
   }
 
+  /**
+   * Holds the case until the transaction ends, so that of two reps sending at once the second sees
+   * the first one's reply.
+   */
+  void lockCase(long caseId) {
+    jdbc.sql("select id from care_case where id = ? for update")
+        .param(caseId)
+        .query(Long.class)
+        .list();
+  }
+
+  /**
+   * The newest reply stored after {@code afterId} by someone other than the author, failed ones
+   * aside: those reached nobody. Replies stored before authors' ids were kept go by name.
+   */
+  Optional<Reply> newestByOthers(long caseId, long afterId, UUID authorId, String author) {
+    return jdbc.sql(
+            "select * from case_reply where case_id = ? and id > ? and status <> 'failed'"
+                + " and case when author_id is null then author <> ? else author_id <> ? end"
+                + " order by id desc limit 1")
+        .params(caseId, afterId, author, authorId)
+        .query(CaseReplies::map)
+        .optional();
+  }
+
   List<Reply> of(long caseId) {
     return jdbc.sql("select * from case_reply where case_id = ? order by id")
         .param(caseId)
@@ -115,6 +145,7 @@ class CaseReplies {
         mentionId,
         rs.getString("visibility"),
         rs.getString("author"),
+        rs.getObject("author_id", UUID.class),
         rs.getString("text"),
         rs.getString("sent_text"),
         rs.getString("status"),

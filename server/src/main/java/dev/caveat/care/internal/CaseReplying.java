@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +37,7 @@ class CaseReplying {
   private final Replies channels;
   private final CasePages pages;
   private final PrivateReplying privately;
+  private final ReplyingNow replyingNow;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -47,6 +50,7 @@ class CaseReplying {
       Replies channels,
       CasePages pages,
       PrivateReplying privately,
+      ReplyingNow replyingNow,
       TransactionTemplate transactions,
       Clock clock) {
     this.cases = cases;
@@ -57,12 +61,26 @@ class CaseReplying {
     this.channels = channels;
     this.pages = pages;
     this.privately = privately;
+    this.replyingNow = replyingNow;
     this.transactions = transactions;
     this.clock = clock;
   }
 
+  /** Who sends a reply, and the newest reply of the case they had seen (null: not said). */
+  record Sender(UUID id, String name, Long sawReply, boolean force) {
+
+    static Sender unchecked(UUID id, String name) {
+      return new Sender(id, name, null, true);
+    }
+  }
+
+  /**
+   * Sends the reply, unless a colleague replied since the sender last read the case and the sender
+   * did not insist: two reps answering one customer at once say the same thing twice in public.
+   */
   CaseReplies.Reply reply(
-      CompanyId company, String number, String text, String visibility, String rep) {
+      CompanyId company, String number, String text, String visibility, Sender sender) {
+    String rep = sender.name();
     if (text == null || text.isBlank()) {
       throw ApiException.badRequest("text is required");
     }
@@ -78,12 +96,30 @@ class CaseReplying {
             .find(company, number.toUpperCase(Locale.ROOT))
             .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
     if (how.equals("private")) {
-      return privately.reply(company, kase, text.strip(), rep);
+      CaseReplies.Reply mailed = privately.reply(company, kase, text.strip(), sender);
+      replyingNow.stopped(kase.id(), sender.id());
+      return mailed;
     }
     MentionDetails.Details answered = answerable(company, kase);
     String sentText = text.strip() + "\n\n" + pages.signature(company, kase);
     Instant now = clock.instant();
-    long id = replies.sending(kase.id(), answered.id(), how, rep, text.strip(), sentText, now);
+    Long stored =
+        transactions.execute(
+            status -> {
+              replies.lockCase(kase.id());
+              if (sender.sawReply() != null && !sender.force()) {
+                replies
+                    .newestByOthers(kase.id(), sender.sawReply(), sender.id(), rep)
+                    .ifPresent(
+                        colleague -> {
+                          throw colleagueReplied(kase, colleague);
+                        });
+              }
+              return replies.sending(
+                  kase.id(), answered.id(), how, rep, sender.id(), text.strip(), sentText, now);
+            });
+    long id = stored;
+    replyingNow.stopped(kase.id(), sender.id());
     Replies.Sent sent;
     try {
       sent =
@@ -140,5 +176,16 @@ class CaseReplying {
   private static Replies.Target target(MentionDetails.Details mention) {
     return new Replies.Target(
         mention.source(), mention.externalId(), mention.url(), mention.authorHandle());
+  }
+
+  private static ApiException colleagueReplied(Cases.Case kase, CaseReplies.Reply colleague) {
+    return new ApiException(
+        HttpStatus.CONFLICT,
+        colleague.author()
+            + " replied to case "
+            + kase.number()
+            + " after you opened it. Read their reply first; send yours with \"force\": true"
+            + " if it still needs saying.",
+        Map.of("colleague", colleague.author(), "reply", colleague.id()));
   }
 }

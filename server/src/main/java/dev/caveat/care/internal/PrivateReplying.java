@@ -61,7 +61,9 @@ class PrivateReplying {
     this.clock = clock;
   }
 
-  CaseReplies.Reply reply(CompanyId company, Cases.Case kase, String text, String rep) {
+  CaseReplies.Reply reply(
+      CompanyId company, Cases.Case kase, String text, CaseReplying.Sender sender) {
+    String rep = sender.name();
     if (!mail.configured()) {
       throw ApiException.conflict(
           "E-mail is not configured on this hub, so private replies cannot go out. Reply in"
@@ -91,7 +93,9 @@ class PrivateReplying {
       ids =
           transactions.execute(
               status -> {
-                long id = replies.sending(kase.id(), null, "private", rep, text, sentText, now);
+                long id =
+                    replies.sending(
+                        kase.id(), null, "private", rep, sender.id(), text, sentText, now);
                 long letter =
                     mail.queue(
                         new Mail.Letter(

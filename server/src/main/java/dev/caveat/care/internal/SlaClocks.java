@@ -1,11 +1,16 @@
 package dev.caveat.care.internal;
 
+import dev.caveat.account.CompanyId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,6 +100,37 @@ class SlaClocks {
         .list();
   }
 
+  /** The clocks of these cases that are running: not stopped, whether breached or not. */
+  List<Clock> running(List<Long> caseIds) {
+    return jdbc.sql(
+            "select "
+                + CLOCK
+                + " from case_sla_clock k where k.case_id = any(?) and k.stopped_at is null"
+                + " order by k.id")
+        .param(caseIds.toArray(Long[]::new))
+        .query(SlaClocks::clock)
+        .list();
+  }
+
+  /** The waits of these cases on their customers, by case. */
+  Map<Long, List<Wait>> waits(List<Long> caseIds) {
+    Map<Long, List<Wait>> byCase = new HashMap<>();
+    jdbc.sql(
+            "select case_id, started_at, ended_at from case_wait where case_id = any(?)"
+                + " order by started_at")
+        .param(caseIds.toArray(Long[]::new))
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    byCase
+                        .computeIfAbsent(rs.getLong("case_id"), id -> new ArrayList<>())
+                        .add(
+                            new Wait(
+                                rs.getTimestamp("started_at").toInstant(),
+                                instant(rs, "ended_at"))));
+    return byCase;
+  }
+
   /** Clocks not settled yet, met or breached, by id, after the id given. */
   List<Unsettled> unsettled(long afterId, int limit) {
     return jdbc.sql(
@@ -114,6 +150,16 @@ class SlaClocks {
                     rs.getString("number"),
                     rs.getString("status"),
                     rs.getString("team")))
+        .list();
+  }
+
+  /** The company's cases with a clock still running. */
+  List<Long> casesRunning(CompanyId company) {
+    return jdbc.sql(
+            "select distinct k.case_id from case_sla_clock k join care_case c on c.id = k.case_id"
+                + " where c.company_id = ? and k.stopped_at is null")
+        .param(company.value())
+        .query(Long.class)
         .list();
   }
 

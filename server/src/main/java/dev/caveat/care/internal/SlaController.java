@@ -9,10 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,25 +30,18 @@ class SlaController {
 
   record Policies(SlaSetup.PolicyView company, List<SlaSetup.PolicyView> teams) {}
 
-  /** One target of one team: runs met in time, missed, still running, and the share met. */
-  record TargetReport(int met, int missed, int running, Double percentMet) {}
-
-  record TeamReport(String team, Map<String, TargetReport> targets) {}
-
-  record Report(Instant since, Instant until, List<TeamReport> teams) {}
-
   private final CompanyAccess access;
   private final SlaSetup setup;
   private final SlaPolicies policies;
-  private final SlaClocks clocks;
+  private final SlaReports reports;
   private final Clock clock;
 
   SlaController(
-      CompanyAccess access, SlaSetup setup, SlaPolicies policies, SlaClocks clocks, Clock clock) {
+      CompanyAccess access, SlaSetup setup, SlaPolicies policies, SlaReports reports, Clock clock) {
     this.access = access;
     this.setup = setup;
     this.policies = policies;
-    this.clocks = clocks;
+    this.reports = reports;
     this.clock = clock;
   }
 
@@ -95,7 +85,7 @@ class SlaController {
 
   /** Per team and target, over runs that started in [since, until); the last 30 days by default. */
   @GetMapping("/sla/report")
-  Report report(
+  SlaReports.Report report(
       Actor actor,
       @PathVariable String slug,
       @RequestParam(required = false) String since,
@@ -106,23 +96,7 @@ class SlaController {
     if (!end.isAfter(start)) {
       throw ApiException.badRequest("until must be after since");
     }
-    Map<String, Map<String, TargetReport>> byTeam = new LinkedHashMap<>();
-    for (SlaClocks.Tally t : clocks.tally(company.value(), start, end.plusNanos(1))) {
-      int settled = t.met() + t.missed();
-      byTeam
-          .computeIfAbsent(t.team() == null ? "" : t.team(), k -> new LinkedHashMap<>())
-          .put(
-              t.target(),
-              new TargetReport(
-                  t.met(),
-                  t.missed(),
-                  t.running(),
-                  settled == 0 ? null : Math.round(1000.0 * t.met() / settled) / 10.0));
-    }
-    List<TeamReport> teams = new ArrayList<>();
-    byTeam.forEach(
-        (team, targets) -> teams.add(new TeamReport(team.isEmpty() ? null : team, targets)));
-    return new Report(start, end, teams);
+    return reports.report(company, start, end);
   }
 
   private Policies policies(CompanyId company) {

@@ -29,6 +29,13 @@ class SlaDueTimes {
     this.clock = clock;
   }
 
+  /** After a policy changed: every running clock of the company falls due anew. */
+  void refreshAll(CompanyId company) {
+    for (long caseId : clocks.casesRunning(company)) {
+      refresh(company, caseId);
+    }
+  }
+
   /** Works out and keeps when each running clock of the case falls due. */
   void refresh(CompanyId company, long caseId) {
     List<SlaClocks.Clock> running = clocks.running(caseId);

@@ -71,9 +71,11 @@ class SlaSetup {
   }
 
   private final SlaPolicies policies;
+  private final SlaDueTimes dueTimes;
   private final TeamWork teams;
 
-  SlaSetup(SlaPolicies policies, TeamWork teams) {
+  SlaSetup(SlaPolicies policies, TeamWork teams, SlaDueTimes dueTimes) {
+    this.dueTimes = dueTimes;
     this.policies = policies;
     this.teams = teams;
   }
@@ -96,6 +98,7 @@ class SlaSetup {
           "give at least one of firstResponse, nextResponse and resolution, such as \"PT4H\"");
     }
     policies.save(company, teamId, policy);
+    dueTimes.refreshAll(company);
   }
 
   @Transactional
@@ -109,6 +112,7 @@ class SlaSetup {
               ? "This company has no SLA policy."
               : "Team " + teamId + " has no SLA policy of its own.");
     }
+    dueTimes.refreshAll(company);
   }
 
   private static Duration duration(String value, String field) {

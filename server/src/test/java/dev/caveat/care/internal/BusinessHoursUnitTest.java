@@ -155,4 +155,45 @@ class BusinessHoursUnitTest {
                 .between(at("2026-03-04T17:00:00Z"), at("2026-03-05T03:00:00Z")))
         .isEqualTo(Duration.ofHours(6));
   }
+
+  @Test
+  void aDueTimeSkipsTheWaitsOnTheCustomerAndIsUnknownWhileOneLasts() {
+    // Opened Friday 16:30 in Berlin with an hour to go: due Monday 09:30.
+    Instant opened = at("2026-03-06T15:30:00Z");
+    assertThat(BERLIN.after(opened, Duration.ofHours(1), List.of()))
+        .isEqualTo(at("2026-03-09T08:30:00Z"));
+    // A wait from Friday 16:45 to Monday 10:00 leaves 45 minutes for Monday after 10:00.
+    BusinessHours.Span wait =
+        new BusinessHours.Span(at("2026-03-06T15:45:00Z"), at("2026-03-09T09:00:00Z"));
+    assertThat(BERLIN.after(opened, Duration.ofHours(1), List.of(wait)))
+        .isEqualTo(at("2026-03-09T09:45:00Z"));
+    // The same with the wait still going on: nothing is due until the customer writes.
+    BusinessHours.Span open = new BusinessHours.Span(at("2026-03-06T15:45:00Z"), null);
+    assertThat(BERLIN.after(opened, Duration.ofHours(1), List.of(open))).isNull();
+    // A wait that begins after the target is reached changes nothing.
+    BusinessHours.Span later = new BusinessHours.Span(at("2026-03-09T12:00:00Z"), null);
+    assertThat(BERLIN.after(opened, Duration.ofHours(1), List.of(later)))
+        .isEqualTo(at("2026-03-09T08:30:00Z"));
+    // Waits before the start, and out of order, count only where they overlap.
+    BusinessHours.Span before =
+        new BusinessHours.Span(at("2026-03-06T10:00:00Z"), at("2026-03-06T15:40:00Z"));
+    BusinessHours.Span monday =
+        new BusinessHours.Span(at("2026-03-09T08:00:00Z"), at("2026-03-09T08:20:00Z"));
+    assertThat(BERLIN.after(opened, Duration.ofHours(1), List.of(monday, before)))
+        .isEqualTo(at("2026-03-09T09:00:00Z"));
+  }
+
+  @Test
+  void aDueTimeAgreesWithTheBusinessTimeUsedUpToIt() {
+    List<BusinessHours.Span> waits =
+        List.of(
+            new BusinessHours.Span(at("2026-03-04T10:00:00Z"), at("2026-03-05T13:17:00Z")),
+            new BusinessHours.Span(at("2026-03-09T09:00:00Z"), at("2026-03-09T09:05:00Z")));
+    Instant from = at("2026-03-03T14:12:00Z");
+    for (int minutes = 1; minutes < 60 * 30; minutes += 37) {
+      Duration amount = Duration.ofMinutes(minutes);
+      Instant due = BERLIN.after(from, amount, waits);
+      assertThat(BERLIN.between(from, due, waits)).as("%s", amount).isEqualTo(amount);
+    }
+  }
 }

@@ -18,6 +18,7 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.Chromium;
+import dev.caveat.support.MovableClockIntegrationTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,27 +45,14 @@ import tools.jackson.databind.JsonNode;
  * SLA clocks breach when the test says; the evaluator is called instead of its tick.
  */
 @Tag("persistence")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlaIntegrationTest.MovableTime.class)
-class CasePagesIntegrationTest {
+class CasePagesIntegrationTest extends MovableClockIntegrationTestSupport {
 
-  private static final Path DATA_DIR = CaveatTestUtils.newDataDir();
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PASSWORD = "correct horse battery";
-
-  @DynamicPropertySource
-  static void caveatProperties(DynamicPropertyRegistry registry) {
-    registry.add("caveat.data-dir", DATA_DIR::toString);
-    registry.add("caveat.bootstrap.token", () -> OPERATOR);
-    registry.add("caveat.care.sla.tick", () -> "1h");
-    registry.add("caveat.webmention.tick", () -> "1h");
-  }
 
   private static Playwright playwright;
   private static Browser browser;
 
-  @LocalServerPort int port;
-  @Autowired SlaIntegrationTest.MovableClock clock;
   @Autowired SlaEvaluator evaluator;
   @Autowired JdbcClient jdbc;
   @Autowired Cases cases;

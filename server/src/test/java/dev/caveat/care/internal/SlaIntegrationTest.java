@@ -9,11 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.MastodonFixture;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.caveat.support.MovableClockIntegrationTestSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,75 +17,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * SLA clocks on a clock the test moves: warnings, breaches and escalation, in business hours only,
- * standing still while the case waits on the customer. Caveat runs here with a context of its own,
- * so that its clock can be moved; the evaluator is called instead of waiting for its tick.
+ * standing still while the case waits on the customer. Caveat runs here with a clock the test
+ * moves; the evaluator is called instead of waiting for its tick.
  */
 @Tag("persistence")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SlaIntegrationTest.MovableTime.class)
-class SlaIntegrationTest {
+class SlaIntegrationTest extends MovableClockIntegrationTestSupport {
 
-  private static final Path DATA_DIR = CaveatTestUtils.newDataDir();
-
-  @DynamicPropertySource
-  static void caveatProperties(DynamicPropertyRegistry registry) {
-    registry.add("caveat.data-dir", DATA_DIR::toString);
-    registry.add("caveat.bootstrap.token", () -> CaveatTestUtils.OPERATOR);
-    registry.add("caveat.care.sla.tick", () -> "1h");
-    registry.add("caveat.sources.allowed-addresses", () -> "127.0.0.2");
-    registry.add("caveat.webmention.tick", () -> "1h");
-  }
-
-  /** A clock that stands where the test puts it. */
-  static final class MovableClock extends Clock {
-
-    private volatile Instant now = Instant.parse("2026-03-02T08:00:00Z");
-
-    void set(String instant) {
-      now = Instant.parse(instant);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class MovableTime {
-
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-      return new MovableClock();
-    }
-  }
-
-  @LocalServerPort int port;
-  @Autowired MovableClock clock;
   @Autowired SlaEvaluator evaluator;
   @Autowired JdbcClient jdbc;
 
@@ -100,7 +38,7 @@ class SlaIntegrationTest {
 
   /** Support, led by Lea, with Ana; Berlin office hours; first response in an hour. */
   private UUID company() {
-    api = new ApiClient(port);
+    api = api();
     slug = uniqueSlug("sla");
     admin = companyWithAdminToken(api, slug);
     brand = "zs" + UUID.randomUUID().toString().substring(0, 6);
