@@ -249,10 +249,7 @@ class CareStoryIntegrationTest extends IntegrationTestSupport {
     try (Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright)) {
       Page tab = browser.newPage();
-      tab.navigate("http://localhost:" + port + "/login");
-      tab.getByLabel("E-mail").fill("robin.rep-" + slug + "@example.com");
-      tab.getByLabel("Password").fill("correct horse battery");
-      tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+      Chromium.signIn(tab, port, CaveatTestUtils.email(slug, "Robin Rep"));
       tab.navigate("http://localhost:" + port + "/c/" + slug + "/cases?view=open");
       PlaywrightAssertions.assertThat(tab.locator("tr.case-row")).hasCount(2);
 

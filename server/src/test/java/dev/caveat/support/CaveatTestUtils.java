@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Fixtures for tests that drive Caveat through its API. */
 public final class CaveatTestUtils {
 
+  /** The password of every person {@link #person} makes. */
+  public static final String PASSWORD = "correct horse battery";
+
   /** The operator token every test context accepts. */
   public static final String OPERATOR = "test-operator-token-0123456789";
 
@@ -41,21 +44,18 @@ public final class CaveatTestUtils {
                     == 0);
   }
 
+  /** The e-mail address {@link #person} gives a person of the company. */
+  public static String email(String slug, String name) {
+    return name.replace(' ', '.').toLowerCase() + "-" + slug + "@example.com";
+  }
+
   /** A rep of the company who can sign in; answers their user id. */
   public static UUID person(ApiClient api, String admin, String slug, String name) {
     ApiClient.Response r =
         api.post(
             "/api/v1/companies/" + slug + "/users",
             admin,
-            Map.of(
-                "email",
-                name.replace(' ', '.').toLowerCase() + "-" + slug + "@example.com",
-                "name",
-                name,
-                "password",
-                "correct horse battery",
-                "role",
-                "rep"));
+            Map.of("email", email(slug, name), "name", name, "password", PASSWORD, "role", "rep"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return UUID.fromString(r.json().get("id").stringValue());
   }

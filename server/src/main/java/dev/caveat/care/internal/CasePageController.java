@@ -36,6 +36,7 @@ class CasePageController {
   private final Customers customers;
   private final CustomerSuggestions suggestions;
   private final CustomerLinks links;
+  private final CannedWork canned;
 
   /** Another customer who may be this case's customer, as the page shows them. */
   record Suggested(
@@ -49,7 +50,9 @@ class CasePageController {
       Teams teams,
       Customers customers,
       CustomerSuggestions suggestions,
-      CustomerLinks links) {
+      CustomerLinks links,
+      CannedWork canned) {
+    this.canned = canned;
     this.customers = customers;
     this.suggestions = suggestions;
     this.links = links;
@@ -75,6 +78,9 @@ class CasePageController {
                 .orElseGet(() -> teams.reps(company.id()));
     model.addAttribute("reps", reps);
     model.addAttribute("resolutions", RESOLUTIONS);
+    model.addAttribute("canned", canned.list(company.id(), null));
+    model.addAttribute(
+        "lastReplyId", whole.replies().stream().mapToLong(CaseReplies.Reply::id).max().orElse(0));
     model.addAttribute(
         "suggested",
         kase.customer() == null || kase.status().equals("resolved")
@@ -102,6 +108,10 @@ class CasePageController {
     return "care/case :: live";
   }
 
+  /**
+   * Sends the rep's reply. {@code after} is the newest reply the page showed: a colleague's reply
+   * since then holds this one back until the rep has read it, unless they {@code force} it.
+   */
   @PostMapping("/c/{slug}/cases/{number}/replies")
   String reply(
       Actor actor,
@@ -109,25 +119,34 @@ class CasePageController {
       @PathVariable String number,
       @RequestParam(required = false) String text,
       @RequestParam(required = false) String visibility,
+      @RequestParam(required = false) Long after,
+      @RequestParam(required = false) boolean force,
       RedirectAttributes redirect) {
     Company company = access.require(actor, slug, Permission.READ);
-    boolean sent =
-        attempt(
-            redirect,
-            "The reply did not go out: ",
-            () ->
-                replying.reply(
-                    company.id(),
-                    number,
-                    text,
-                    visibility,
-                    CaseReplying.Sender.unchecked(actor.id(), actor.name())));
-    if (sent) {
-      redirect.addFlashAttribute("notice", "Your reply went out.");
-    } else {
+    CaseReplies.Reply made;
+    try {
+      made =
+          replying.reply(
+              company.id(),
+              number,
+              text,
+              visibility,
+              new CaseReplying.Sender(actor.id(), actor.name(), after, force));
+    } catch (ApiException e) {
+      if (e.status() == HttpStatus.NOT_FOUND) {
+        throw e;
+      }
+      redirect.addFlashAttribute("error", "The reply did not go out: " + e.getMessage());
+      redirect.addFlashAttribute("crossed", e.properties().containsKey("colleague"));
       redirect.addFlashAttribute("draft", text);
       redirect.addFlashAttribute("draftVisibility", visibility);
+      return back(company, number);
     }
+    redirect.addFlashAttribute(
+        "notice",
+        "sending".equals(made.status())
+            ? "The mail server could not be reached; the reply is kept and Caveat keeps trying."
+            : "Your reply went out.");
     return back(company, number);
   }
 

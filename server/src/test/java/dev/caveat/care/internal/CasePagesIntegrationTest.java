@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 class CasePagesIntegrationTest extends MovableClockIntegrationTestSupport {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final String PASSWORD = "correct horse battery";
+  private static final String PASSWORD = CaveatTestUtils.PASSWORD;
 
   private static Playwright playwright;
   private static Browser browser;
@@ -424,11 +424,7 @@ class CasePagesIntegrationTest extends MovableClockIntegrationTestSupport {
   }
 
   private void signIn(Page tab, String email) {
-    tab.navigate(base() + "/login");
-    tab.getByLabel("E-mail").fill(email);
-    tab.getByLabel("Password").fill(PASSWORD);
-    tab.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(tab).not().hasURL(Pattern.compile(".*/login.*"));
+    Chromium.signIn(tab, port, email);
   }
 
   private String base() {

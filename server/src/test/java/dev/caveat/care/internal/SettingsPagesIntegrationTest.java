@@ -15,6 +15,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.Chromium;
 import dev.caveat.support.IntegrationTestSupport;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 class SettingsPagesIntegrationTest extends IntegrationTestSupport {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  static final String PASSWORD = "correct horse battery";
+  static final String PASSWORD = CaveatTestUtils.PASSWORD;
 
   private static Playwright playwright;
   private static Browser browser;
@@ -290,12 +291,8 @@ class SettingsPagesIntegrationTest extends IntegrationTestSupport {
     }
   }
 
-  private void signIn(Page page, String email) {
-    page.navigate("http://localhost:" + port + "/login");
-    page.getByLabel("E-mail").fill(email);
-    page.getByLabel("Password").fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/inbox$"));
+  private void signIn(Page tab, String email) {
+    Chromium.signIn(tab, port, email);
   }
 
   private static UUID person(ApiClient api, String admin, String slug, String name, String role) {
