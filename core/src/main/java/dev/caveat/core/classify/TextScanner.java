@@ -169,20 +169,22 @@ final class TextScanner {
    * without a hyphen ("Booking.com", "bol.com") stays words, as customers name shops that way.
    */
   private boolean isHyphenatedHost(int s, int e) {
-    int lastDot = in.lastIndexOf('.', e - 1);
-    if (lastDot <= s + 1 || lastDot >= e - 2 || in.charAt(s) == '-') {
-      return false;
-    }
+    int lastDot = -1;
     boolean hyphen = false;
     for (int i = s; i < e; i++) {
       char c = in.charAt(i);
-      if (c == '-') {
+      if (c == '.') {
+        lastDot = i;
+      } else if (c == '-') {
         hyphen = true;
-      } else if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '.'))) {
+      } else if (!(c < 0x80 && Character.isLetterOrDigit(c))) {
         return false;
       }
     }
-    return hyphen && TOP_LEVEL.contains(in.substring(lastDot + 1, e).toLowerCase(Locale.ROOT));
+    if (!hyphen || lastDot <= s + 1 || lastDot >= e - 2 || in.charAt(s) == '-') {
+      return false;
+    }
+    return TOP_LEVEL.contains(in.substring(lastDot + 1, e).toLowerCase(Locale.ROOT));
   }
 
   private void countShortener(int hostStart, int e) {
