@@ -9,7 +9,7 @@ package dev.caveat.core.classify;
 final class FeatureExtractor {
 
   /** Bumped whenever features change meaning: a model trained on another schema is refused. */
-  static final int SCHEMA = 4;
+  static final int SCHEMA = 5;
 
   /**
    * Words, pairs and letter groups come from the first {@value #HEAD_TOKENS} tokens (about 600

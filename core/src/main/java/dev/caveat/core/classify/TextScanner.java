@@ -1,5 +1,6 @@
 package dev.caveat.core.classify;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -33,6 +34,13 @@ final class TextScanner {
           "linktr.ee",
           "wa.me",
           "t.me");
+  // Generic and national endings seen on hosts in posts; "e-mail.Thanks" is no host.
+  private static final Set<String> TOP_LEVEL =
+      Set.of(
+          "com", "net", "org", "info", "biz", "co", "io", "me", "app", "shop", "store", "online",
+          "site", "top", "xyz", "live", "club", "pro", "gg", "vip", "cc", "tv", "win", "bet",
+          "click", "link", "love", "uk", "ie", "fr", "de", "nl", "be", "es", "ch", "at", "it", "pt",
+          "eu", "us", "ca", "mx", "ar", "cl", "pe", "br", "au", "nz", "in");
   private static final Set<String> CONTRACTIONS = Set.of("t", "s", "re", "ve", "ll", "d", "m");
   private static final int PHONE_DIGITS = 9;
 
@@ -138,7 +146,7 @@ final class TextScanner {
     }
     int slash = in.indexOf('/', s, e);
     if (slash <= s || slash >= e) {
-      return false;
+      return isHyphenatedHost(s, e);
     }
     int dot = in.indexOf('.', s, slash);
     if (dot <= s || dot >= slash - 1) {
@@ -155,12 +163,36 @@ final class TextScanner {
     return true;
   }
 
+  /**
+   * A bare host with a hyphen and a common top-level domain, like "parcel-redelivery-uk.com": the
+   * look-alike hosts that spam and phishing drop without "https://". A brand written as a host
+   * without a hyphen ("Booking.com", "bol.com") stays words, as customers name shops that way.
+   */
+  private boolean isHyphenatedHost(int s, int e) {
+    int lastDot = -1;
+    boolean hyphen = false;
+    for (int i = s; i < e; i++) {
+      char c = in.charAt(i);
+      if (c == '.') {
+        lastDot = i;
+      } else if (c == '-') {
+        hyphen = true;
+      } else if (!(c < 0x80 && Character.isLetterOrDigit(c))) {
+        return false;
+      }
+    }
+    if (!hyphen || lastDot <= s + 1 || lastDot >= e - 2 || in.charAt(s) == '-') {
+      return false;
+    }
+    return TOP_LEVEL.contains(in.substring(lastDot + 1, e).toLowerCase(Locale.ROOT));
+  }
+
   private void countShortener(int hostStart, int e) {
     int hostEnd = hostStart;
     while (hostEnd < e && in.charAt(hostEnd) != '/' && in.charAt(hostEnd) != '?') {
       hostEnd++;
     }
-    String host = in.substring(hostStart, hostEnd).toLowerCase(java.util.Locale.ROOT);
+    String host = in.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT);
     if (host.startsWith("www.")) {
       host = host.substring(4);
     }

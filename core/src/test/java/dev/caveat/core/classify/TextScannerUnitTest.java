@@ -34,6 +34,15 @@ class TextScannerUnitTest {
   }
 
   @Test
+  void aBareHyphenatedHostIsALinkWhileABrandWrittenAsAHostStaysWords() {
+    Text t = TextScanner.scan("Pay now at parcel-redelivery-uk.com, or ask Booking.com. Bye");
+    assertThat(t.urls).isEqualTo(1);
+    assertThat(tokens(t)).doesNotContain("parcel", "redelivery").contains("booking");
+    assertThat(TextScanner.scan("sent an e-mail.Thanks").urls).isZero();
+    assertThat(TextScanner.scan("a well-known.brand of tea").urls).isZero();
+  }
+
+  @Test
   void phoneNumbersAcrossGroupsButNotDatesOrPrices() {
     assertThat(TextScanner.scan("Call 1-888-555-0147 now").phones).isEqualTo(1);
     assertThat(TextScanner.scan("Appelez le +33 6 12 34 56 78").phones).isEqualTo(1);
