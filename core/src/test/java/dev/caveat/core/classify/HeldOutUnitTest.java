@@ -23,14 +23,14 @@ class HeldOutUnitTest {
     Evaluation e = Evaluation.of(Classifier.standard(), HELD_OUT);
     System.out.print(e.report());
     assertThat(e.languageAccuracy()).as("language accuracy").isGreaterThanOrEqualTo(0.97);
-    assertThat(e.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(0.81);
-    assertThat(e.recall(Intent.COMPLAINT)).as("complaint recall").isGreaterThanOrEqualTo(0.84);
+    assertThat(e.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(0.84);
+    assertThat(e.recall(Intent.COMPLAINT)).as("complaint recall").isGreaterThanOrEqualTo(0.88);
     assertThat(e.precision(Intent.SPAM)).as("spam precision").isGreaterThanOrEqualTo(0.95);
   }
 
   @Disabled(
-      "The issue's targets are not all met yet on the held-out set: macro-F1 0.818 (target 0.85),"
-          + " complaint recall 0.846 (0.90); spam precision 0.958 (0.95) and language accuracy"
+      "The issue's targets are not all met yet on the held-out set: macro-F1 0.843 (target 0.85),"
+          + " complaint recall 0.890 (0.90); spam precision 0.961 (0.95) and language accuracy"
           + " 0.995 (0.97) are met. See the README.")
   @Test
   void meetsTheTargets() {
