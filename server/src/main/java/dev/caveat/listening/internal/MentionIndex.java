@@ -185,10 +185,10 @@ class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
       TopDocs top =
           searcher.search(
               filtered.build(), new TopFieldCollectorManager(NEWEST_FIRST, limit, start, limit));
+      // Each hit carries its sort values, the id among them: no stored document is read.
       List<Long> ids = new ArrayList<>(top.scoreDocs.length);
-      var stored = searcher.storedFields();
       for (ScoreDoc hit : top.scoreDocs) {
-        ids.add(stored.document(hit.doc).getField("id_stored").numericValue().longValue());
+        ids.add((Long) ((FieldDoc) hit).fields[1]);
       }
       return ids;
     } finally {
