@@ -93,7 +93,7 @@ final class Postgres {
         while (rs.next()) {
           lines.add(
               String.format(
-                  "  %-20s %,12d rows  %9s table  %9s indexes",
+                  "  %-20s ≈%,11d rows  %9s table  %9s indexes",
                   rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
         }
       }
