@@ -112,12 +112,34 @@ public class Accounts {
   /** Issues a token that acts for the company with the role; returned in the clear once. */
   @Transactional
   public String issueToken(Actor actor, String slug, Role role, String label) {
+    return issueToken(actor, slug, role, label, null);
+  }
+
+  /**
+   * Issues a token that acts for the company with the role, as the person {@code person} (a member
+   * of the company) when given; returned in the clear once.
+   */
+  @Transactional
+  public String issueToken(Actor actor, String slug, Role role, String label, UUID person) {
     Company company = access.require(actor, slug, Permission.ADMINISTER);
     if (role == null || role == Role.OPERATOR) {
       throw ApiException.badRequest("role must be 'admin' or 'rep'");
     }
+    if (person != null) {
+      Role member =
+          users
+              .roleIn(person, company.id())
+              .orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "No person " + person + " in " + company.name() + "; add them first."));
+      if (member == Role.REP && role != Role.REP) {
+        throw ApiException.badRequest(
+            "role must be 'rep': the person is a rep in " + company.name());
+      }
+    }
     String cleanLabel = label == null || label.isBlank() ? role.code() + " token" : label.strip();
-    return tokens.issue(company.id(), role, cleanLabel, clock.instant());
+    return tokens.issue(company.id(), role, cleanLabel, person, clock.instant());
   }
 
   private static void checkPassword(String password) {

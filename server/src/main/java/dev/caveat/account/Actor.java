@@ -15,7 +15,10 @@ public sealed interface Actor {
   /** A person signed in with e-mail and password; their roles are their memberships. */
   record Person(UUID id, String name, String email, boolean operator) implements Actor {}
 
-  /** An API token; a company token acts for its one company only. */
+  /**
+   * An API token; a company token acts for its one company only. A token issued to a person acts as
+   * them: {@code id} and {@code name} are the person's; otherwise {@code id} is the token's own.
+   */
   record Token(UUID id, String name, Role role, CompanyId company) implements Actor {
 
     @Override

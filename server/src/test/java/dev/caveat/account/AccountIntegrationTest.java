@@ -7,8 +7,10 @@ import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.IntegrationTestSupport;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,53 @@ class AccountIntegrationTest extends IntegrationTestSupport {
         api.post("/api/v1/companies/" + slug + "/tokens", admin, Map.of("role", "operator"));
     assertThat(role.status()).isEqualTo(400);
     assertThat(role.json().get("detail").stringValue()).isEqualTo("role must be 'admin' or 'rep'");
+  }
+
+  @Test
+  void aPersonsTokenNeverHoldsMoreThanTheirRoleAndOnlyForTheirCompany() {
+    ApiClient api = api();
+    String slug = uniqueSlug("own");
+    String admin = companyWithAdminToken(api, slug);
+    String tokens = "/api/v1/companies/" + slug + "/tokens";
+    UUID rep = CaveatTestUtils.person(api, admin, slug, "Rae Rep");
+
+    ApiClient.Response tooMuch =
+        api.post(tokens, admin, Map.of("role", "admin", "user", rep.toString()));
+    assertThat(tooMuch.status()).isEqualTo(400);
+    assertThat(tooMuch.json().get("detail").stringValue()).contains("role must be 'rep'");
+
+    String other = uniqueSlug("other");
+    String otherAdmin = companyWithAdminToken(api, other);
+    UUID stranger = CaveatTestUtils.person(api, otherAdmin, other, "Sam Stranger");
+    assertThat(api.post(tokens, admin, Map.of("role", "rep", "user", stranger.toString())).status())
+        .isEqualTo(404);
+
+    // An admin's own admin token shrinks to a rep's when they are made a rep.
+    UUID lead =
+        UUID.fromString(
+            api.post(
+                    "/api/v1/companies/" + slug + "/users",
+                    admin,
+                    Map.of(
+                        "email", "lee-" + slug + "@example.com",
+                        "name", "Lee Lead",
+                        "password", "correct horse battery",
+                        "role", "admin"))
+                .json()
+                .get("id")
+                .stringValue());
+    String leads =
+        api.post(tokens, admin, Map.of("role", "admin", "user", lead.toString()))
+            .json()
+            .get("token")
+            .stringValue();
+    assertThat(api.post(tokens, leads, Map.of("role", "rep")).status()).isEqualTo(201);
+    api.post(
+        "/api/v1/companies/" + slug + "/users",
+        admin,
+        Map.of("email", "lee-" + slug + "@example.com", "name", "Lee Lead", "role", "rep"));
+    assertThat(api.post(tokens, leads, Map.of("role", "rep")).status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/companies/" + slug, leads).status()).isEqualTo(200);
   }
 
   @Test

@@ -248,6 +248,55 @@ class RoutingIntegrationTest extends IntegrationTestSupport {
   }
 
   @Test
+  void aTokenIssuedToARepListsTheirCasesAsMineAndActsInTheirName() {
+    company("mine");
+    team("Support", null);
+    UUID ana = rep("Ana Lima", List.of("Support"), List.of(), List.of(), true, 5);
+    UUID ben = rep("Ben Ode", List.of("Support"), List.of(), List.of(), true, 5);
+    routing("Support", List.of());
+    String complaint = "My " + brand + " router died again and support hung up on me, third time";
+    String anas = caseOf(file("kim", complaint)).get("number").stringValue();
+    String bens = caseOf(file("lou", complaint)).get("number").stringValue();
+    assertThat(assignee("kim")).isEqualTo(ana.toString());
+    assertThat(assignee("lou")).isEqualTo(ben.toString());
+
+    String anaToken = personToken(ana);
+    String benToken = personToken(ben);
+    String mine = "/api/v1/companies/" + slug + "/cases?assignee=me";
+    assertThat(numbers(api.get(mine, anaToken).json())).containsExactly(anas);
+    assertThat(numbers(api.get(mine, benToken).json())).containsExactly(bens);
+    // A token of nobody in particular has no cases of its own.
+    assertThat(numbers(api.get(mine, token(api, admin, slug, "rep")).json())).isEmpty();
+
+    ApiClient.Response note =
+        api.post(
+            "/api/v1/companies/" + slug + "/cases/" + anas + "/notes",
+            anaToken,
+            Map.of("text", "Called the customer back"));
+    assertThat(note.status()).as(note.body()).isEqualTo(201);
+    assertThat(note.json().get("author").stringValue()).isEqualTo("Ana Lima");
+    // Ana may say she is away; another rep's token may not say it for her.
+    String away = "/api/v1/companies/" + slug + "/reps/" + ana + "/availability";
+    assertThat(api.put(away, anaToken, Map.of("available", false)).status()).isEqualTo(200);
+    assertThat(api.put(away, benToken, Map.of("available", true)).status()).isEqualTo(403);
+  }
+
+  private String personToken(UUID person) {
+    ApiClient.Response r =
+        api.post(
+            "/api/v1/companies/" + slug + "/tokens",
+            admin,
+            Map.of("role", "rep", "user", person.toString()));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().get("user").stringValue()).isEqualTo(person.toString());
+    return r.json().get("token").stringValue();
+  }
+
+  private static List<String> numbers(JsonNode page) {
+    return page.get("items").valueStream().map(c -> c.get("number").stringValue()).toList();
+  }
+
+  @Test
   void teamsRepsAndRoutingRefuseWhatMakesNoSense() {
     company("crud");
     String c = "/api/v1/companies/" + slug;

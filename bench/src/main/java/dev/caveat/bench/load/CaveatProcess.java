@@ -21,33 +21,60 @@ final class CaveatProcess implements AutoCloseable {
   }
 
   static CaveatProcess start(Path jar, String heap, String token) throws Exception {
+    return start(
+        jar,
+        heap,
+        token,
+        Files.createTempDirectory("caveat-load"),
+        List.of(),
+        List.of(),
+        Duration.ofMinutes(3));
+  }
+
+  /**
+   * Starts Caveat on the data directory given, which may hold the data of an earlier run; {@code
+   * javaOptions} go to the JVM, {@code options} to Caveat. The log is appended to {@code
+   * caveat.log} there.
+   */
+  static CaveatProcess start(
+      Path jar,
+      String heap,
+      String token,
+      Path dataDir,
+      List<String> javaOptions,
+      List<String> options,
+      Duration patience)
+      throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path dataDir = Files.createTempDirectory("caveat-load");
+    Files.createDirectories(dataDir);
     String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(java, "-Xmx" + heap, "--add-modules", "jdk.incubator.vector"));
+    command.addAll(javaOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--caveat.data-dir=" + dataDir,
+            "--caveat.bootstrap.token=" + token,
+            "--caveat.sources.polling.enabled=false",
+            // The load run's own Jetstream stand-in listens on loopback.
+            "--caveat.sources.allowed-addresses=127.0.0.1",
+            "--logging.level.root=WARN"));
+    command.addAll(options);
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Xmx" + heap,
-                    "--add-modules",
-                    "jdk.incubator.vector",
-                    "-jar",
-                    jar.toString(),
-                    "--server.port=" + port,
-                    "--caveat.data-dir=" + dataDir,
-                    "--caveat.bootstrap.token=" + token,
-                    "--caveat.sources.polling.enabled=false",
-                    // The load run's own Jetstream stand-in listens on loopback.
-                    "--caveat.sources.allowed-addresses=127.0.0.1",
-                    "--logging.level.root=WARN"))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("caveat.log").toFile())
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("caveat.log").toFile()))
             .start();
     CaveatProcess caveat = new CaveatProcess(process, port, dataDir);
-    caveat.awaitHealthy(Duration.ofMinutes(3));
+    caveat.awaitHealthy(patience);
     return caveat;
   }
 

@@ -245,7 +245,7 @@ public final class EndToEndLoad {
     return new Throughput(seconds(started), mentions.get());
   }
 
-  private static String heap(Http http) throws Exception {
+  static String heap(Http http) throws Exception {
     Http.Response metrics = http.get("/actuator/prometheus");
     double used = 0;
     double max = 0;

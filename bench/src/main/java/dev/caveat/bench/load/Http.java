@@ -13,14 +13,31 @@ final class Http {
 
   record Response(int status, String body) {}
 
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final String base;
   private final String token;
 
   Http(int port, String token) {
+    this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port, token);
+  }
+
+  /** Calls with another token over a client shared with other callers. */
+  Http(HttpClient client, int port, String token) {
+    this.client = client;
     this.base = "http://localhost:" + port;
     this.token = token;
+  }
+
+  Http as(String otherToken) {
+    return new Http(
+        client, Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+  }
+
+  Response put(String path, String body) throws IOException {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   Response get(String path) throws IOException {

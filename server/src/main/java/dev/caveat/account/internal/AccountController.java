@@ -34,9 +34,10 @@ class AccountController {
 
   record CompanyList(List<CompanyView> items) {}
 
-  record CreateToken(String role, String label) {}
+  /** {@code user}: a member's user id, when the token is to act as that person. */
+  record CreateToken(String role, String label, UUID user) {}
 
-  record IssuedToken(String token, String company, String role) {}
+  record IssuedToken(String token, String company, String role, UUID user) {}
 
   record AddPerson(String email, String name, String password, String role) {}
 
@@ -71,8 +72,9 @@ class AccountController {
   ResponseEntity<IssuedToken> issueToken(
       Actor actor, @PathVariable String slug, @RequestBody CreateToken request) {
     Role role = companyRole(request.role());
-    String token = accounts.issueToken(actor, slug, role, request.label());
-    return ResponseEntity.status(201).body(new IssuedToken(token, slug, role.code()));
+    String token = accounts.issueToken(actor, slug, role, request.label(), request.user());
+    return ResponseEntity.status(201)
+        .body(new IssuedToken(token, slug, role.code(), request.user()));
   }
 
   @PostMapping("/{slug}/users")

@@ -33,36 +33,58 @@ public class Tokens {
 
   /** Issues a token and returns it in the clear; this is the only time it is seen. */
   public String issue(CompanyId company, Role role, String label, Instant now) {
+    return issue(company, role, label, null, now);
+  }
+
+  /**
+   * Issues a token that acts for a person of the company when {@code person} is given: it is them
+   * who asks, so "me" means them, and it stops working when they leave the company.
+   */
+  public String issue(CompanyId company, Role role, String label, UUID person, Instant now) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     jdbc.sql(
-            "insert into api_token (id, token_hash, company_id, role, label, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)")
+            "insert into api_token (id, token_hash, company_id, role, label, user_id, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")
         .params(
             UUID.randomUUID(),
             hash(token),
             company == null ? null : company.value(),
             role.code(),
             label,
+            person,
             Timestamp.from(now))
         .update();
     return token;
   }
 
+  /**
+   * The token's actor. A person's token acts as that person, with their name, and never with more
+   * than their role in the company today: an admin made a rep holds a rep token.
+   */
   public Optional<Actor.Token> find(String token) {
     return jdbc.sql(
-            "select id, company_id, role, label from api_token"
-                + " where token_hash = ? and revoked_at is null")
+            "select t.id, t.company_id, t.role, t.label, t.user_id, u.name, m.role as member_role"
+                + " from api_token t left join app_user u on u.id = t.user_id"
+                + " left join membership m on m.user_id = t.user_id and m.company_id = t.company_id"
+                + " where t.token_hash = ? and t.revoked_at is null"
+                + " and (t.user_id is null or m.role is not null)")
         .param(hash(token))
         .query(
             (rs, row) -> {
               UUID company = rs.getObject("company_id", UUID.class);
+              UUID person = rs.getObject("user_id", UUID.class);
               String label = rs.getString("label");
+              Role role = Role.fromCode(rs.getString("role"));
+              String memberRole = rs.getString("member_role");
+              if (memberRole != null && Role.fromCode(memberRole) == Role.REP) {
+                role = Role.REP;
+              }
               return new Actor.Token(
-                  rs.getObject("id", UUID.class),
-                  label == null ? "API token" : label,
-                  Role.fromCode(rs.getString("role")),
+                  person != null ? person : rs.getObject("id", UUID.class),
+                  person != null ? rs.getString("name") : label == null ? "API token" : label,
+                  role,
                   company == null ? null : new CompanyId(company));
             })
         .optional();

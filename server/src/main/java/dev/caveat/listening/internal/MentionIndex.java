@@ -19,8 +19,11 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,6 +36,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * language. Mentions are indexed once their transaction commits; the index remembers the highest id
  * it committed and, at start, indexes again a margin below it, so a mention lost between a database
  * commit and an index commit (a crash) comes back.
+ *
+ * <p>The index is kept sorted newest first, the order every search answers in, so a search stops
+ * after a page of hits instead of ranking every post that matches. An index written before it was
+ * sorted is built again from the database at start.
  */
 @Component
 class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
@@ -73,11 +81,19 @@ class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
     this.mentions = mentions;
     try {
       this.directory = FSDirectory.open(dataDir.resolve("search"));
-      this.writer = new IndexWriter(directory, new IndexWriterConfig(PostSearchForm.analyzer()));
+      IndexWriterConfig config =
+          new IndexWriterConfig(PostSearchForm.analyzer()).setIndexSort(NEWEST_FIRST);
+      boolean rebuild = !sortedNewestFirst(directory);
+      if (rebuild) {
+        log.info(
+            "The search index is not sorted newest first; it is built again from the database");
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      }
+      this.writer = new IndexWriter(directory, config);
       this.searchers = new SearcherManager(writer, null);
       Map<String, String> data =
           writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
-      this.lastCommitted = Long.parseLong(data.getOrDefault(LAST_ID, "0"));
+      this.lastCommitted = rebuild ? 0 : Long.parseLong(data.getOrDefault(LAST_ID, "0"));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Could not open the search index in " + dataDir.resolve("search"), e);
@@ -165,11 +181,14 @@ class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
                   Math.max(0, searcher.getIndexReader().maxDoc() - 1),
                   Float.NaN,
                   new Object[] {after.postedAt().toEpochMilli(), after.id()});
-      TopDocs top = searcher.searchAfter(start, filtered.build(), limit, NEWEST_FIRST);
+      // The index is in this order: each segment stops after a page of hits, counting no further.
+      TopDocs top =
+          searcher.search(
+              filtered.build(), new TopFieldCollectorManager(NEWEST_FIRST, limit, start, limit));
+      // Each hit carries its sort values, the id among them: no stored document is read.
       List<Long> ids = new ArrayList<>(top.scoreDocs.length);
-      var stored = searcher.storedFields();
       for (ScoreDoc hit : top.scoreDocs) {
-        ids.add(stored.document(hit.doc).getField("id_stored").numericValue().longValue());
+        ids.add((Long) ((FieldDoc) hit).fields[1]);
       }
       return ids;
     } finally {
@@ -229,6 +248,19 @@ class MentionIndex implements SmartInitializingSingleton, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether every segment of the index is sorted as searches answer; true for no index at all. */
+  private static boolean sortedNewestFirst(FSDirectory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return true;
+    }
+    for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+      if (!NEWEST_FIRST.equals(segment.info.getIndexSort())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
