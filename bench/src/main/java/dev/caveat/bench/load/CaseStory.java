@@ -206,7 +206,7 @@ final class CaseStory {
             + "?code="
             + kase.code;
     String remoteId = Long.toString(900_000_000L + id);
-    String url = InboxRows.replyUrl(answered.author.source, tenant, remoteId);
+    String url = SeedValues.replyUrl(answered.author.source, tenant, remoteId);
     out.caseReplies.row(
         id,
         kase.id,
@@ -229,9 +229,8 @@ final class CaseStory {
   }
 
   /**
-   * One run of a target as the evaluator settles it: warned at {@link #WARN_AT} % of the target,
-   * breached past it (escalating an unresolved case), met when stopped in time. {@code stop} is 0
-   * while it runs.
+   * One run of a target as the evaluator settles it, with the events it records: a warning, a
+   * breach and, for a case not resolved by then, the escalation to the team's lead.
    */
   private void clock(
       InboxShape.Case kase,
@@ -241,36 +240,27 @@ final class CaseStory {
       long stop,
       long limit,
       List<long[]> pauses) {
-    long until = stop == 0 ? now : stop;
-    long warnReached = reach(start, until, pauses, limit * WARN_AT / 100);
-    long breachReached = reach(start, until, pauses, limit);
-    Long warned = null;
-    Long breached = null;
-    Boolean met = null;
+    SlaRun run = SlaRun.settle(start, stop, pauses, limit, WARN_AT, now, random);
     String what = target.replace('-', ' ');
-    long warnNoticed = warnReached > 0 ? tick(warnReached) : Long.MAX_VALUE;
-    long breachNoticed = breachReached > 0 ? tick(breachReached) : Long.MAX_VALUE;
-    if (warnNoticed <= Math.min(until, now) && warnNoticed < breachNoticed) {
-      warned = warnNoticed;
+    if (run.warned() != null && !run.warned().equals(run.breached())) {
       event(
-          warned,
+          run.warned(),
           "sla-warning",
           what
               + " due in "
-              + words(limit - limit * WARN_AT / 100)
+              + SlaRun.words(limit - limit * WARN_AT / 100)
               + " of business time ("
               + WARN_AT
               + "% of "
-              + words(limit)
+              + SlaRun.words(limit)
               + " used)");
     }
-    if (breachNoticed <= now) {
-      breached = breachNoticed;
-      warned = warned == null ? breached : warned;
+    Long breached = run.breached();
+    if (breached != null) {
       event(
           breached,
           "sla-breached",
-          what + " took longer than " + words(limit) + " of business time");
+          what + " took longer than " + SlaRun.words(limit) + " of business time");
       if (!kase.resolved() || kase.resolvedAt > breached) {
         if (team.lead() == null) {
           event(breached, "escalated", "to nobody: team " + team.name() + " has no lead");
@@ -290,8 +280,6 @@ final class CaseStory {
                   + " breached");
         }
       }
-    } else if (stop != 0 && tick(stop) <= now) {
-      met = true;
     }
     out.clocks.row(
         out.clockId++,
@@ -299,39 +287,9 @@ final class CaseStory {
         target,
         instant(start),
         stop == 0 ? null : instant(stop),
-        warned == null ? null : instant(warned),
+        run.warned() == null ? null : instant(run.warned()),
         breached == null ? null : instant(breached),
-        met);
-  }
-
-  /**
-   * When the time counted from {@code start} reaches {@code amount}, pauses left out; 0 if never.
-   */
-  static long reach(long start, long until, List<long[]> pauses, long amount) {
-    long t = start;
-    long left = amount;
-    for (long[] pause : pauses) {
-      if (pause[1] <= t) {
-        continue;
-      }
-      long runEnd = Math.min(pause[0], until);
-      if (runEnd > t) {
-        if (runEnd - t > left) {
-          return t + left;
-        }
-        left -= runEnd - t;
-      }
-      t = Math.max(t, pause[1]);
-      if (t >= until) {
-        return 0;
-      }
-    }
-    return until - t > left ? t + left : 0;
-  }
-
-  /** The evaluator notices a change on its next one-minute tick. */
-  private long tick(long at) {
-    return at + random.nextInt(60_000);
+        run.met());
   }
 
   private long logNormal(long median) {
@@ -363,24 +321,5 @@ final class CaseStory {
 
   private static Instant instant(long at) {
     return Instant.ofEpochMilli(at);
-  }
-
-  /** As the SLA evaluator writes durations: "1h 30m". */
-  static String words(long millis) {
-    long minutes = millis / MINUTE;
-    long days = minutes / (24 * 60);
-    long hours = minutes / 60 % 24;
-    long mins = minutes % 60;
-    StringBuilder s = new StringBuilder();
-    if (days > 0) {
-      s.append(days).append("d ");
-    }
-    if (hours > 0) {
-      s.append(hours).append("h ");
-    }
-    if (mins > 0 || s.isEmpty()) {
-      s.append(mins).append("m ");
-    }
-    return s.toString().strip();
   }
 }

@@ -104,7 +104,7 @@ final class InboxTenants {
             201);
     Http admin =
         operator.as(
-            EndToEndLoad.field(
+            field(
                 ok(
                     operator.post(base + "/tokens", "application/json", "{\"role\":\"admin\"}"),
                     201),
@@ -222,7 +222,7 @@ final class InboxTenants {
                             + "}"),
                     201);
                 String token =
-                    EndToEndLoad.field(
+                    field(
                         ok(
                             admin.post(
                                 base + "/tokens",
