@@ -143,19 +143,22 @@ class CaseList {
     Map<String, Object> params = new HashMap<>();
     String key = sort == Sort.DUE ? "coalesce(" + DUE + ", :never)" : "c.opened_at";
     params.put("never", Timestamp.from(NEVER));
+    // The clocks of a listed case are read once, and only for the rows of the page.
     StringBuilder sql =
         new StringBuilder("select * from (select ")
             .append(Cases.COLUMNS)
-            .append(", ")
-            .append(DUE)
-            .append(" as due_at, ")
-            .append(BREACHED)
-            .append(" as breached, ")
-            .append(WARNED)
-            .append(" as warned, ")
+            .append(", s.due_at, coalesce(s.breached, false) as breached,")
+            .append(" coalesce(s.warned, false) as warned, ")
             .append(key)
             .append(" as sort_key")
             .append(Cases.FROM)
+            .append(
+                " left join lateral (select min(k.due_at) as due_at,"
+                    + " bool_or(k.breached_at is not null) as breached,"
+                    + " bool_or(k.warned_at is not null) as warned"
+                    + " from case_sla_clock k where "
+                    + RUNNING
+                    + ") s on true")
             .append(where(company, filter, params))
             .append(") l");
     String direction = sort == Sort.NEWEST ? "desc" : "asc";
