@@ -77,10 +77,7 @@ class CannedWork {
   /** The response's body with the variables filled in for the case, as the rep would send it. */
   @Transactional(readOnly = true)
   String render(CompanyId company, String number, long id, String rep) {
-    Cases.Case kase =
-        cases
-            .find(company, number.toUpperCase(Locale.ROOT))
-            .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
+    Cases.Case kase = cases.require(company, number);
     CannedResponses.Canned response = one(company, id);
     Map<String, String> values = new HashMap<>();
     Cases.Customer customer = kase.customer();

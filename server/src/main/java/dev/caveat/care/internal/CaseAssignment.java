@@ -4,7 +4,6 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.platform.ApiException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,10 +84,7 @@ class CaseAssignment {
   }
 
   private Cases.Case open(CompanyId company, String number) {
-    Cases.Case kase =
-        cases
-            .find(company, number.toUpperCase(Locale.ROOT))
-            .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
+    Cases.Case kase = cases.require(company, number);
     if (kase.status().equals("resolved")) {
       throw ApiException.conflict("Case " + kase.number() + " is resolved; it takes no rep now.");
     }

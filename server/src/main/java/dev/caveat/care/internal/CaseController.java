@@ -49,25 +49,15 @@ class CaseController {
       boolean breached) {
 
     static CaseSummary of(CaseList.Listed listed) {
-      Cases.Case c = listed.kase();
-      return new CaseSummary(
-          c.number(),
-          c.status(),
-          c.resolution(),
-          customerOf(c, null),
-          c.team(),
-          c.assignee(),
-          c.escalatedTo(),
-          c.intent(),
-          c.mentions(),
-          c.openedAt(),
-          c.updatedAt(),
-          c.language(),
-          listed.dueAt(),
-          listed.breached());
+      return of(listed.kase(), listed.dueAt(), listed.breached());
     }
 
+    /** A case without its SLA marks, as an action on it answers. */
     static CaseSummary of(Cases.Case c) {
+      return of(c, null, false);
+    }
+
+    private static CaseSummary of(Cases.Case c, Instant dueAt, boolean breached) {
       return new CaseSummary(
           c.number(),
           c.status(),
@@ -81,8 +71,8 @@ class CaseController {
           c.openedAt(),
           c.updatedAt(),
           c.language(),
-          null,
-          false);
+          dueAt,
+          breached);
     }
   }
 

@@ -6,7 +6,6 @@ import dev.caveat.account.CompanyId;
 import dev.caveat.account.Permission;
 import dev.caveat.platform.ApiException;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -99,9 +98,6 @@ class CaseReplyController {
 
   private long caseId(Actor actor, String slug, String number) {
     CompanyId company = access.require(actor, slug, Permission.READ).id();
-    return cases
-        .find(company, number.toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."))
-        .id();
+    return cases.require(company, number).id();
   }
 }

@@ -67,12 +67,7 @@ class CaseReplying {
   }
 
   /** Who sends a reply, and the newest reply of the case they had seen (null: not said). */
-  record Sender(UUID id, String name, Long sawReply, boolean force) {
-
-    static Sender unchecked(UUID id, String name) {
-      return new Sender(id, name, null, true);
-    }
-  }
+  record Sender(UUID id, String name, Long sawReply, boolean force) {}
 
   /**
    * Sends the reply, unless a colleague replied since the sender last read the case and the sender
@@ -91,10 +86,7 @@ class CaseReplying {
     if (!how.equals("public") && !how.equals("private")) {
       throw ApiException.badRequest("visibility must be public or private");
     }
-    Cases.Case kase =
-        cases
-            .find(company, number.toUpperCase(Locale.ROOT))
-            .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
+    Cases.Case kase = cases.require(company, number);
     if (how.equals("private")) {
       CaseReplies.Reply mailed = privately.reply(company, kase, text.strip(), sender);
       replyingNow.stopped(kase.id(), sender.id());

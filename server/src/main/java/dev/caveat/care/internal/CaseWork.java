@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,7 +110,7 @@ class CaseWork {
 
   @Transactional(readOnly = true)
   Whole whole(CompanyId company, String number) {
-    Cases.Case kase = require(company, number);
+    Cases.Case kase = cases.require(company, number);
     return new Whole(
         kase,
         mentions.findAll(company, history.mentionIds(kase.id())),
@@ -138,7 +137,7 @@ class CaseWork {
     if (cleanReason != null && cleanReason.length() > MAX_REASON) {
       throw ApiException.badRequest("reason must be at most " + MAX_REASON + " characters");
     }
-    Cases.Case kase = require(company, number);
+    Cases.Case kase = cases.require(company, number);
     Instant now = clock.instant();
     if (!cases.resolve(company, kase.id(), resolution, cleanReason, now)) {
       throw ApiException.conflict(
@@ -157,7 +156,7 @@ class CaseWork {
   /** Undoes a resolution: the case is open again, with its history kept. */
   @Transactional
   Whole reopen(CompanyId company, String number, String by) {
-    Cases.Case kase = require(company, number);
+    Cases.Case kase = cases.require(company, number);
     if ("duplicate".equals(kase.resolution())) {
       throw ApiException.conflict(
           "Case "
@@ -188,7 +187,7 @@ class CaseWork {
     if (text.length() > MAX_NOTE) {
       throw ApiException.badRequest("text must be at most " + MAX_NOTE + " characters");
     }
-    Cases.Case kase = require(company, number);
+    Cases.Case kase = cases.require(company, number);
     Instant now = clock.instant();
     CaseHistory.Note note = history.addNote(kase.id(), by, text.strip(), now);
     history.record(kase.id(), now, by, CaseHistory.NOTE_ADDED, "note " + note.id());
@@ -208,12 +207,6 @@ class CaseWork {
     Map<UUID, String> names = new HashMap<>();
     members.findAll(company, ids).forEach(m -> names.put(m.id(), m.name()));
     return names;
-  }
-
-  private Cases.Case require(CompanyId company, String number) {
-    return cases
-        .find(company, number.toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
   }
 
   /** The newest-first cursor keeps the form the API always gave out: "instant|id". */

@@ -1,12 +1,14 @@
 package dev.caveat.care.internal;
 
 import dev.caveat.account.CompanyId;
+import dev.caveat.platform.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -114,6 +116,12 @@ class Cases {
         .list()
         .forEach(c -> byNumber.put(c.number(), c));
     return numbers.stream().filter(byNumber::containsKey).findFirst().map(byNumber::get);
+  }
+
+  /** The case with this number, typed in any letter case; a 404 that names it otherwise. */
+  Case require(CompanyId company, String number) {
+    return find(company, number.toUpperCase(Locale.ROOT))
+        .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."));
   }
 
   Optional<Case> find(CompanyId company, String number) {

@@ -4,9 +4,7 @@ import dev.caveat.account.Actor;
 import dev.caveat.account.Company;
 import dev.caveat.account.CompanyAccess;
 import dev.caveat.account.Permission;
-import dev.caveat.platform.ApiException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,9 +62,6 @@ class ReplyBoxController {
 
   private long caseId(Actor actor, String slug, String number) {
     Company company = access.require(actor, slug, Permission.READ);
-    return cases
-        .find(company.id(), number.toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> ApiException.notFound("No case " + number + " in this company."))
-        .id();
+    return cases.require(company.id(), number).id();
   }
 }
