@@ -127,7 +127,11 @@ class SlaIntegrationTest extends MovableClockIntegrationTestSupport {
           MastodonFixture.status(
               "113000000000000401",
               "bo",
-              "My " + brand + " router died again and support hung up on me, third time"));
+              // Worded unlike the complaints posted later, which must not be taken for its copies.
+              "Still no "
+                  + brand
+                  + " internet since Monday. The engineer never came and nobody answers the"
+                  + " phone, this is a disgrace"));
       MastodonFixture.poll(api, source);
       CaveatTestUtils.awaitFiled(api, jdbc, slug);
       String number = caseOf("bo");
