@@ -41,8 +41,8 @@ public final class Model {
 
   // Both by 5-fold cross-validation on the base set: the complaint floor with the best macro-F1
   // among those keeping complaint recall at 0.90 or more; spam floors from 0.60 to 0.75 tie on
-  // macro-F1, and 0.70 keeps spam precision near 0.97. On the 3,801-post base set the same rule
-  // would pick 0.28 (recall 0.901); 0.22 keeps recall at 0.917, as recall on posts written apart
+  // macro-F1, and 0.70 keeps spam precision near 0.97. On the 6,051-post base set the same rule
+  // would pick 0.24 (recall 0.900); 0.22 keeps recall at 0.906, as recall on posts written apart
   // has run below cross-validation and a missed complaint costs more.
   static final float COMPLAINT_FLOOR = 0.22f;
   static final float SPAM_FLOOR = 0.70f;

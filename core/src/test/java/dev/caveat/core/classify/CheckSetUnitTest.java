@@ -40,7 +40,7 @@ class CheckSetUnitTest {
     System.out.print(e.report());
     assertThat(e.languageAccuracy()).as("language accuracy").isGreaterThanOrEqualTo(0.99);
     assertThat(e.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(0.86);
-    assertThat(e.recall(Intent.COMPLAINT)).as("complaint recall").isGreaterThanOrEqualTo(0.93);
+    assertThat(e.recall(Intent.COMPLAINT)).as("complaint recall").isGreaterThanOrEqualTo(0.92);
     assertThat(e.precision(Intent.SPAM)).as("spam precision").isGreaterThanOrEqualTo(0.97);
   }
 }

@@ -3,7 +3,6 @@ package dev.caveat.core.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The model trained on the base set, scored on the held-out set it never saw. */
@@ -17,21 +16,7 @@ class HeldOutUnitTest {
     assertThat(HELD_OUT).hasSizeGreaterThanOrEqualTo(300);
   }
 
-  /** What the model reaches today: a change that makes it worse fails here. */
-  @Test
-  void holdsItsMeasuredLevel() {
-    Evaluation e = Evaluation.of(Classifier.standard(), HELD_OUT);
-    System.out.print(e.report());
-    assertThat(e.languageAccuracy()).as("language accuracy").isGreaterThanOrEqualTo(0.97);
-    assertThat(e.macroF1()).as("macro-F1").isGreaterThanOrEqualTo(0.84);
-    assertThat(e.recall(Intent.COMPLAINT)).as("complaint recall").isGreaterThanOrEqualTo(0.88);
-    assertThat(e.precision(Intent.SPAM)).as("spam precision").isGreaterThanOrEqualTo(0.95);
-  }
-
-  @Disabled(
-      "The issue's targets are not all met yet on the held-out set: macro-F1 0.843 (target 0.85),"
-          + " complaint recall 0.890 (0.90); spam precision 0.961 (0.95) and language accuracy"
-          + " 0.995 (0.97) are met. See the README.")
+  /** The targets: a change that drops below any of them fails here. */
   @Test
   void meetsTheTargets() {
     Evaluation e = Evaluation.of(Classifier.standard(), HELD_OUT);

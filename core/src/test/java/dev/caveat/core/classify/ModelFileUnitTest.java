@@ -29,7 +29,7 @@ class ModelFileUnitTest {
     assertThat(read.weights).isEqualTo(MODEL.weights);
     assertThat(read.bias).isEqualTo(MODEL.bias);
     assertThat(read.info()).isEqualTo(MODEL.info());
-    assertThat(read.info().baseExamples()).isEqualTo(3801);
+    assertThat(read.info().baseExamples()).isEqualTo(6051);
     assertThat(read.info().perLanguage()).containsKeys("en", "fr", "de", "nl", "es");
     String post = "Mon colis n'est jamais arrivé, je veux être remboursé";
     assertThat(Classifier.of(read).classify(ClassifyInput.of(post)))

@@ -29,7 +29,7 @@ class StandardModelUnitTest {
 
   @Test
   void theStandardClassifierUsesTheShippedModel() {
-    assertThat(Classifier.standard().model().info().baseExamples()).isEqualTo(3801);
+    assertThat(Classifier.standard().model().info().baseExamples()).isEqualTo(6051);
     assertThat(Classifier.standard().model().info().corrections()).isZero();
   }
 }
