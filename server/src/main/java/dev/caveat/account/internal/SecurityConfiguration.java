@@ -51,7 +51,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             "/websub/**",
             "/webmention",
             "/webmention/*",
-            "/mail/stop/*")
+            "/mail/stop/*",
+            "/mail/stop/*/undo")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -71,7 +72,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                     .permitAll()
                     // The stop link in a mail: its key is the customer's, and mail programs
                     // post to it in one click (RFC 8058), without a session or a form token.
-                    .requestMatchers("/mail/stop/*")
+                    .requestMatchers("/mail/stop/*", "/mail/stop/*/undo")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("OPERATOR")

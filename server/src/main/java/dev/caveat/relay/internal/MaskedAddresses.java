@@ -84,6 +84,13 @@ class MaskedAddresses {
         .update();
   }
 
+  /** Lets mail from the address go out again: the undo of {@link #stop}. */
+  void resume(String address) {
+    jdbc.sql("update relay_address set stopped_at = null where address = ?")
+        .param(address)
+        .update();
+  }
+
   private static String random(int length) {
     StringBuilder text = new StringBuilder(length);
     for (int i = 0; i < length; i++) {

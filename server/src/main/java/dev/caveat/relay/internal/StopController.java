@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * Where a customer stops mail about a case: the link at the foot of every mail and in its {@code
  * List-Unsubscribe} header. Opening the link only asks, since mail scanners open links; the button,
- * or a mail program's one-click POST (RFC 8058), stops. The link's key is the customer's.
+ * or a mail program's one-click POST (RFC 8058), stops, and the page then offers to start mail
+ * again. The link's key is the customer's.
  */
 @Controller
 class StopController {
@@ -40,6 +41,16 @@ class StopController {
     MaskedAddresses.Masked masked = require(token);
     addresses.stop(masked.address(), clock.instant());
     show(require(token), model);
+    return "relay/stop";
+  }
+
+  /** The undo of a stop, for a customer who clicked it by mistake or wants mail again. */
+  @PostMapping("/mail/stop/{token}/undo")
+  String resume(@PathVariable String token, Model model) {
+    MaskedAddresses.Masked masked = require(token);
+    addresses.resume(masked.address());
+    show(require(token), model);
+    model.addAttribute("resumed", masked.stopped());
     return "relay/stop";
   }
 

@@ -322,8 +322,42 @@ class MailIntegrationTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().get("detail").stringValue())
         .contains("customer stopped e-mail about case " + number);
+    assertThat(stopped.body()).contains("Start e-mail about this case again");
     assertThat(http(HttpRequest.newBuilder(local("/mail/stop/unknown-key")).GET()).statusCode())
         .isEqualTo(404);
+
+    // A stop clicked by mistake is undone from the same page, and mail goes out again.
+    HttpResponse<String> resumed =
+        http(
+            HttpRequest.newBuilder(local(path + "/undo"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(resumed.statusCode()).isEqualTo(200);
+    assertThat(resumed.body())
+        .contains("starts again")
+        .contains("Stop e-mail about this case")
+        .doesNotContain("You get no more e-mail");
+    assertThat(reply(number, "Back on: the router ships today.").status()).isEqualTo(201);
+    Awaitility.await("the mail after the undo")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> recipients(m).contains("gina@example.org"))
+                    .anyMatch(m -> body(m).contains("the router ships today")));
+    assertThat(
+            http(HttpRequest.newBuilder(local("/mail/stop/unknown-key/undo"))
+                    .POST(HttpRequest.BodyPublishers.noBody()))
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  private static String body(MimeMessage mail) {
+    try {
+      return mail.getContent().toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
