@@ -147,9 +147,21 @@
 
   // --- live updates
 
+  // A stream that broke and came back missed what changed meanwhile, and nothing sends it again:
+  // the page fetches what it shows once more.
   const events = new EventSource(root.dataset.events);
-  events.addEventListener("open", () => { root.dataset.live = "on"; });
-  events.addEventListener("error", () => { root.dataset.live = "off"; });
+  let interrupted = false;
+  events.addEventListener("open", () => {
+    root.dataset.live = "on";
+    if (interrupted) {
+      interrupted = false;
+      catchUp();
+    }
+  });
+  events.addEventListener("error", () => {
+    root.dataset.live = "off";
+    interrupted = true;
+  });
   events.addEventListener("case", (message) => {
     const signal = JSON.parse(message.data);
     if (inbox) {
@@ -159,6 +171,17 @@
     }
   });
   window.addEventListener("pagehide", () => events.close());
+
+  function catchUp() {
+    if (!inbox) {
+      refreshCase();
+      return;
+    }
+    document.querySelectorAll("tr.case-row").forEach((row) => {
+      caseChanged(row.id.substring("case-".length));
+    });
+    scheduleCounts();
+  }
 
   // The inbox: a changed row is replaced; a case new to this view is announced, not pushed in
   // under the rep's selection; the counts of the views follow.

@@ -115,11 +115,21 @@ class CaseStream {
     return watchersOf(company).size();
   }
 
+  /**
+   * Ends the company's streams. Their pages reconnect, and fetch again what they show, since what
+   * changed while they were away is not sent again.
+   */
+  void end(CompanyId company) {
+    Set<SseEmitter> emitters = watchers.remove(company);
+    if (emitters != null) {
+      List.copyOf(emitters).forEach(SseEmitter::complete);
+    }
+  }
+
   /** Ends every stream before the server stops, which would otherwise wait for them. */
   @EventListener(ContextClosedEvent.class)
   void closeAll() {
-    watchers.values().forEach(emitters -> List.copyOf(emitters).forEach(SseEmitter::complete));
-    watchers.clear();
+    List.copyOf(watchers.keySet()).forEach(this::end);
     sender.shutdownNow();
   }
 

@@ -207,6 +207,34 @@ class CasePagesIntegrationTest extends MovableClockIntegrationTestSupport {
   }
 
   @Test
+  void aPageThatLostItsStreamCatchesUpOnWhatItMissed() {
+    Company acme = company("catchup");
+    complain(acme, "erin");
+    String number = onlyCase(acme);
+    signIn(page, acme.repEmail());
+    page.navigate(base() + "/c/" + acme.slug() + "/cases?view=unassigned");
+    Locator row = page.locator("#case-" + number);
+    assertThat(row).containsText("open");
+    ready(page);
+
+    // The stream breaks; the case is resolved before the page reconnects, and its event reaches
+    // no page.
+    stream.end(companyId(acme));
+    assertThat(page.locator("main[data-live=off]")).isVisible();
+    ApiClient.Response resolved =
+        api.post(
+            "/api/v1/companies/" + acme.slug() + "/cases/" + number + "/resolve",
+            acme.admin(),
+            Map.of("resolution", "solved"));
+    assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+
+    // The stream reconnects, and the page fetches again what it shows.
+    ready(page);
+    assertThat(row).containsText("resolved");
+    assertThat(page.locator("#views [data-view=unassigned] .count")).hasText("0");
+  }
+
+  @Test
   void theBreachingViewListsTheCaseWhoseClockBreached() {
     Company acme = company("breach");
     firstResponseWithin(acme, "PT1H");
