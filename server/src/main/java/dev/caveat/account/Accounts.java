@@ -27,6 +27,9 @@ public class Accounts {
   /** A person's membership as the API shows it. */
   public record Member(UUID id, String email, String name, Role role) {}
 
+  /** A token just issued: its id, and its secret, seen this once. */
+  public record IssuedToken(UUID id, String token) {}
+
   private final Companies companies;
   private final Users users;
   private final Tokens tokens;
@@ -109,18 +112,12 @@ public class Accounts {
     users.changePassword(user.id(), passwords.encode(password));
   }
 
-  /** Issues a token that acts for the company with the role; returned in the clear once. */
-  @Transactional
-  public String issueToken(Actor actor, String slug, Role role, String label) {
-    return issueToken(actor, slug, role, label, null);
-  }
-
   /**
    * Issues a token that acts for the company with the role, as the person {@code person} (a member
    * of the company) when given; returned in the clear once.
    */
   @Transactional
-  public String issueToken(Actor actor, String slug, Role role, String label, UUID person) {
+  public IssuedToken issueToken(Actor actor, String slug, Role role, String label, UUID person) {
     Company company = access.require(actor, slug, Permission.ADMINISTER);
     if (role == null || role == Role.OPERATOR) {
       throw ApiException.badRequest("role must be 'admin' or 'rep'");
@@ -139,7 +136,8 @@ public class Accounts {
       }
     }
     String cleanLabel = label == null || label.isBlank() ? role.code() + " token" : label.strip();
-    return tokens.issue(company.id(), role, cleanLabel, person, clock.instant());
+    Tokens.Issued issued = tokens.issue(company.id(), role, cleanLabel, person, clock.instant());
+    return new IssuedToken(issued.id(), issued.token());
   }
 
   private static void checkPassword(String password) {

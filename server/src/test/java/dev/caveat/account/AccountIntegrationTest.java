@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 @Tag("persistence")
 class AccountIntegrationTest extends IntegrationTestSupport {
@@ -159,5 +160,72 @@ class AccountIntegrationTest extends IntegrationTestSupport {
             .query(Integer.class)
             .single();
     assertThat(stored).isEqualTo(1);
+  }
+
+  @Test
+  void anAdminListsTheCompanysTokensAndRevokesOneAtOnce() {
+    ApiClient api = api();
+    String slug = uniqueSlug("revoke");
+    String admin = companyWithAdminToken(api, slug);
+    ApiClient.Response issued =
+        api.post(
+            "/api/v1/companies/" + slug + "/tokens",
+            admin,
+            Map.of("role", "rep", "label", "CRM sync"));
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    String leaked = issued.json().get("token").stringValue();
+    String id = issued.json().get("id").stringValue();
+    assertThat(api.get("/api/v1/companies/" + slug, leaked).status()).isEqualTo(200);
+
+    // The list names each token, newest first, and never holds a secret.
+    ApiClient.Response listed = api.get("/api/v1/companies/" + slug + "/tokens", admin);
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    JsonNode first = listed.json().get("items").get(0);
+    assertThat(first.get("id").stringValue()).isEqualTo(id);
+    assertThat(first.get("label").stringValue()).isEqualTo("CRM sync");
+    assertThat(first.get("role").stringValue()).isEqualTo("rep");
+    assertThat(first.get("revokedAt").isNull()).isTrue();
+    assertThat(listed.json().get("items")).hasSize(2);
+    assertThat(listed.body()).doesNotContain(leaked).doesNotContain(admin).doesNotContain("cav_");
+
+    // Only an admin of the company sees or revokes them; another company's admin finds nothing.
+    assertThat(api.get("/api/v1/companies/" + slug + "/tokens", leaked).status()).isEqualTo(403);
+    assertThat(api.delete("/api/v1/companies/" + slug + "/tokens/" + id, leaked).status())
+        .isEqualTo(403);
+    String otherSlug = uniqueSlug("other");
+    String otherAdmin = companyWithAdminToken(api, otherSlug);
+    assertThat(api.delete("/api/v1/companies/" + otherSlug + "/tokens/" + id, otherAdmin).status())
+        .isEqualTo(404);
+    assertThat(api.get("/api/v1/companies/" + slug, leaked).status()).isEqualTo(200);
+
+    // Revoked, it stops working at the next request; revoking again changes nothing.
+    assertThat(api.delete("/api/v1/companies/" + slug + "/tokens/" + id, admin).status())
+        .isEqualTo(204);
+    ApiClient.Response refused = api.get("/api/v1/companies/" + slug, leaked);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.json().get("detail").stringValue()).contains("revoked");
+    String revokedAt =
+        api.get("/api/v1/companies/" + slug + "/tokens", admin)
+            .json()
+            .get("items")
+            .get(0)
+            .get("revokedAt")
+            .stringValue();
+    assertThat(revokedAt).isNotBlank();
+    assertThat(api.delete("/api/v1/companies/" + slug + "/tokens/" + id, admin).status())
+        .isEqualTo(204);
+    assertThat(
+            api.get("/api/v1/companies/" + slug + "/tokens", admin)
+                .json()
+                .get("items")
+                .get(0)
+                .get("revokedAt")
+                .stringValue())
+        .isEqualTo(revokedAt);
+    assertThat(
+            api.delete("/api/v1/companies/" + slug + "/tokens/" + UUID.randomUUID(), admin)
+                .status())
+        .isEqualTo(404);
+    assertThat(api.get("/api/v1/companies/" + slug, admin).status()).isEqualTo(200);
   }
 }

@@ -95,6 +95,8 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
             .json()
             .get("id")
             .longValue();
+    String victimTokenId =
+        api.post(v + "/tokens", victimAdmin, Map.of("role", "rep")).json().get("id").stringValue();
     Map<String, Object> canned = Map.of("title", "x", "body", "x");
     Map<String, String> monitorBody = Map.of("name", "Hijack", "query", "anything");
     List<Call> calls =
@@ -139,6 +141,13 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 "/api/v1/companies/{slug}/tokens",
                 v + "/tokens",
                 Map.of("role", "admin"),
+                404),
+            new Call("GET", "/api/v1/companies/{slug}/tokens", v + "/tokens", null, 404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/tokens/{id}",
+                v + "/tokens/" + victimTokenId,
+                null,
                 404),
             new Call(
                 "POST",

@@ -8,15 +8,19 @@ import dev.caveat.account.Permission;
 import dev.caveat.account.Role;
 import dev.caveat.platform.ApiException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,7 +41,17 @@ class AccountController {
   /** {@code user}: a member's user id, when the token is to act as that person. */
   record CreateToken(String role, String label, UUID user) {}
 
-  record IssuedToken(String token, String company, String role, UUID user) {}
+  record IssuedToken(UUID id, String token, String company, String role, UUID user) {}
+
+  record TokenView(
+      UUID id, String label, String role, UUID user, Instant createdAt, Instant revokedAt) {
+    static TokenView of(Tokens.Listed t) {
+      return new TokenView(
+          t.id(), t.label(), t.role().code(), t.user(), t.createdAt(), t.revokedAt());
+    }
+  }
+
+  record TokenList(List<TokenView> items) {}
 
   record AddPerson(String email, String name, String password, String role) {}
 
@@ -45,10 +59,14 @@ class AccountController {
 
   private final Accounts accounts;
   private final CompanyAccess access;
+  private final Tokens tokens;
+  private final Clock clock;
 
-  AccountController(Accounts accounts, CompanyAccess access) {
+  AccountController(Accounts accounts, CompanyAccess access, Tokens tokens, Clock clock) {
     this.accounts = accounts;
     this.access = access;
+    this.tokens = tokens;
+    this.clock = clock;
   }
 
   @PostMapping
@@ -72,9 +90,27 @@ class AccountController {
   ResponseEntity<IssuedToken> issueToken(
       Actor actor, @PathVariable String slug, @RequestBody CreateToken request) {
     Role role = companyRole(request.role());
-    String token = accounts.issueToken(actor, slug, role, request.label(), request.user());
+    Accounts.IssuedToken issued =
+        accounts.issueToken(actor, slug, role, request.label(), request.user());
     return ResponseEntity.status(201)
-        .body(new IssuedToken(token, slug, role.code(), request.user()));
+        .body(new IssuedToken(issued.id(), issued.token(), slug, role.code(), request.user()));
+  }
+
+  /** The company's tokens, newest first, with when each was revoked; never their secrets. */
+  @GetMapping("/{slug}/tokens")
+  TokenList tokens(Actor actor, @PathVariable String slug) {
+    Company company = access.require(actor, slug, Permission.ADMINISTER);
+    return new TokenList(tokens.list(company.id()).stream().map(TokenView::of).toList());
+  }
+
+  /** Revokes a token at once, as when it leaked; revoking it again changes nothing. */
+  @DeleteMapping("/{slug}/tokens/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revokeToken(Actor actor, @PathVariable String slug, @PathVariable UUID id) {
+    Company company = access.require(actor, slug, Permission.ADMINISTER);
+    if (!tokens.revoke(company.id(), id, clock.instant())) {
+      throw ApiException.notFound("No token " + id + " in " + company.name() + ".");
+    }
   }
 
   @PostMapping("/{slug}/users")

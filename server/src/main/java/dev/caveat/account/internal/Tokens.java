@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,24 +32,28 @@ public class Tokens {
     this.jdbc = jdbc;
   }
 
-  /** Issues a token and returns it in the clear; this is the only time it is seen. */
-  public String issue(CompanyId company, Role role, String label, Instant now) {
-    return issue(company, role, label, null, now);
-  }
+  /** A token just issued: its id, by which it is listed and revoked, and its secret. */
+  public record Issued(UUID id, String token) {}
+
+  /** A company's token as it is listed: never its secret. */
+  public record Listed(
+      UUID id, String label, Role role, UUID user, Instant createdAt, Instant revokedAt) {}
 
   /**
-   * Issues a token that acts for a person of the company when {@code person} is given: it is them
-   * who asks, so "me" means them, and it stops working when they leave the company.
+   * Issues a token and returns it in the clear; this is the only time it is seen. It acts for a
+   * person of the company when {@code person} is given: it is them who asks, so "me" means them,
+   * and it stops working when they leave the company.
    */
-  public String issue(CompanyId company, Role role, String label, UUID person, Instant now) {
+  public Issued issue(CompanyId company, Role role, String label, UUID person, Instant now) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    UUID id = UUID.randomUUID();
     jdbc.sql(
             "insert into api_token (id, token_hash, company_id, role, label, user_id, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
         .params(
-            UUID.randomUUID(),
+            id,
             hash(token),
             company == null ? null : company.value(),
             role.code(),
@@ -56,7 +61,40 @@ public class Tokens {
             person,
             Timestamp.from(now))
         .update();
-    return token;
+    return new Issued(id, token);
+  }
+
+  /** The company's tokens, newest first, revoked ones included (with when). */
+  public List<Listed> list(CompanyId company) {
+    return jdbc.sql(
+            "select id, label, role, user_id, created_at, revoked_at from api_token"
+                + " where company_id = ? order by created_at desc, id")
+        .param(company.value())
+        .query(
+            (rs, row) -> {
+              Timestamp revoked = rs.getTimestamp("revoked_at");
+              return new Listed(
+                  rs.getObject("id", UUID.class),
+                  rs.getString("label"),
+                  Role.fromCode(rs.getString("role")),
+                  rs.getObject("user_id", UUID.class),
+                  rs.getTimestamp("created_at").toInstant(),
+                  revoked == null ? null : revoked.toInstant());
+            })
+        .list();
+  }
+
+  /**
+   * Revokes one of the company's tokens: it stops working at once. Revoking again keeps the first
+   * time; false when the company has no such token.
+   */
+  public boolean revoke(CompanyId company, UUID id, Instant now) {
+    return jdbc.sql(
+                "update api_token set revoked_at = coalesce(revoked_at, ?)"
+                    + " where id = ? and company_id = ?")
+            .params(Timestamp.from(now), id, company.value())
+            .update()
+        == 1;
   }
 
   /**
