@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,7 @@ public class Accounts {
   private final Tokens tokens;
   private final CompanyAccess access;
   private final PasswordEncoder passwords;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Accounts(
@@ -43,12 +45,14 @@ public class Accounts {
       Tokens tokens,
       CompanyAccess access,
       PasswordEncoder passwords,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.companies = companies;
     this.users = users;
     this.tokens = tokens;
     this.access = access;
     this.passwords = passwords;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -96,6 +100,26 @@ public class Accounts {
     users.grant(userId, company.id(), role, clock.instant());
     return new Member(
         userId, cleanEmail, existing.map(Users.StoredUser::name).orElse(cleanName), role);
+  }
+
+  /**
+   * Takes a person out of the company: their sign-in and their own tokens stop reaching it at once,
+   * and {@link MemberRemoved} tells the modules that keep work of theirs. Nobody removes
+   * themselves, so a company is never left by accident without the admin who meant to stay.
+   */
+  @Transactional
+  public void removePerson(Actor actor, String slug, UUID person) {
+    Company company = access.require(actor, slug, Permission.ADMINISTER);
+    if (person.equals(actor.id())) {
+      throw ApiException.badRequest(
+          "You cannot remove yourself from " + company.name() + "; ask another admin.");
+    }
+    if (!users.revoke(person, company.id())) {
+      throw ApiException.notFound("No person " + person + " in " + company.name() + ".");
+    }
+    String name = users.nameOf(person).orElse("someone");
+    events.publishEvent(
+        new MemberRemoved(company.id(), person, name, actor.name(), clock.instant()));
   }
 
   /** Sets a person's password, for start-up work that knows the person by e-mail. */

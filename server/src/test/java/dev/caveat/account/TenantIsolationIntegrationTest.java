@@ -10,6 +10,7 @@ import static dev.caveat.support.CaveatTestUtils.uniqueSlug;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.caveat.support.ApiClient;
+import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.IntegrationTestSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,7 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
             .json()
             .get("id")
             .longValue();
+    UUID victimPerson = CaveatTestUtils.person(api, victimAdmin, victim, "Vic Tim");
     String victimTokenId =
         api.post(v + "/tokens", victimAdmin, Map.of("role", "rep")).json().get("id").stringValue();
     Map<String, Object> canned = Map.of("title", "x", "body", "x");
@@ -143,6 +145,12 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 Map.of("role", "admin"),
                 404),
             new Call("GET", "/api/v1/companies/{slug}/tokens", v + "/tokens", null, 404),
+            new Call(
+                "DELETE",
+                "/api/v1/companies/{slug}/users/{id}",
+                v + "/users/" + victimPerson,
+                null,
+                404),
             new Call(
                 "DELETE",
                 "/api/v1/companies/{slug}/tokens/{id}",
@@ -557,6 +565,15 @@ class TenantIsolationIntegrationTest extends IntegrationTestSupport {
                 .stringValue())
         .isEqualTo(word);
 
+    assertThat(
+            api.get(v + "/tokens", victimAdmin)
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(t -> t.get("id").stringValue().equals(victimTokenId)))
+        .as("the victim's token, still not revoked")
+        .singleElement()
+        .satisfies(t -> assertThat(t.get("revokedAt").isNull()).isTrue());
     Set<String> walked = new TreeSet<>();
     calls.forEach(call -> walked.add(call.method() + " " + call.pattern()));
     assertThat(walked).as("every API path is walked").containsAll(apiEndpoints());

@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.caveat.support.ApiClient;
 import dev.caveat.support.CaveatTestUtils;
 import dev.caveat.support.IntegrationTestSupport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +167,71 @@ class RoutingIntegrationTest extends IntegrationTestSupport {
         .containsOnly("Support");
     assertThat(events(whole(caseOf("c1").get("number").stringValue()), "assigned"))
         .contains("to nobody: Ana Lima is no longer a rep");
+  }
+
+  @Test
+  void aPersonWhoLeavesTheCompanyHandsBackTheirCasesAndLosesAccessAtOnce() {
+    company("leaver");
+    team("Support", null);
+    UUID ana = rep("Ana Lima", List.of("Support"), List.of(), List.of(), true, 5);
+    team("Escalations", ana);
+    routing("Support", List.of());
+    String complaint = "My " + brand + " router died again and support hung up on me, third time";
+    String dana = file("dana", complaint);
+    assertThat(assignee(dana)).isEqualTo(ana.toString());
+    String company = "/api/v1/companies/" + slug;
+    String anasToken = personToken(ana, "rep");
+    assertThat(api.get(company + "/cases", anasToken).status()).isEqualTo(200);
+
+    // A rep may not remove anyone, and nobody removes themselves.
+    assertThat(api.delete(company + "/users/" + ana, anasToken).status()).isEqualTo(403);
+    ApiClient.Response lead =
+        api.post(
+            company + "/users",
+            admin,
+            Map.of(
+                "email",
+                CaveatTestUtils.email(slug, "Lee Admin"),
+                "name",
+                "Lee Admin",
+                "password",
+                CaveatTestUtils.PASSWORD,
+                "role",
+                "admin"));
+    assertThat(lead.status()).as(lead.body()).isEqualTo(201);
+    UUID lee = UUID.fromString(lead.json().get("id").stringValue());
+    ApiClient.Response self = api.delete(company + "/users/" + lee, personToken(lee, "admin"));
+    assertThat(self.status()).isEqualTo(400);
+    assertThat(self.json().get("detail").stringValue()).contains("cannot remove yourself");
+
+    // Ana leaves: her own token stops at once, and her case goes back to the team.
+    assertThat(api.delete(company + "/users/" + ana, admin).status()).isEqualTo(204);
+    assertThat(api.get(company + "/cases", anasToken).status()).isEqualTo(401);
+    Awaitility.await("Ana's case handed back")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> assignee(dana) == null);
+    assertThat(caseOf(dana).get("team").stringValue()).isEqualTo("Support");
+    assertThat(events(whole(caseOf(dana).get("number").stringValue()), "assigned"))
+        .contains("to nobody: Ana Lima left the company");
+    assertThat(api.get(company + "/reps/" + ana, admin).status()).isEqualTo(404);
+    JsonNode teams = api.get(company + "/teams", admin).json().get("items");
+    assertThat(teams.valueStream().filter(t -> t.get("name").stringValue().equals("Escalations")))
+        .singleElement()
+        .satisfies(t -> assertThat(t.get("lead").isNull()).isTrue());
+
+    // She is gone: removing her again, or someone never there, finds nobody.
+    assertThat(api.delete(company + "/users/" + ana, admin).status()).isEqualTo(404);
+    assertThat(api.delete(company + "/users/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
+  }
+
+  private String personToken(UUID person, String role) {
+    ApiClient.Response r =
+        api.post(
+            "/api/v1/companies/" + slug + "/tokens",
+            admin,
+            Map.of("role", role, "user", person.toString()));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("token").stringValue();
   }
 
   @Test

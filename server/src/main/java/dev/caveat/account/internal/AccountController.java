@@ -123,6 +123,13 @@ class AccountController {
         .body(new PersonView(member.id(), member.email(), member.name(), role.code(), slug));
   }
 
+  /** Takes the person out of the company; their work goes back to their teams. */
+  @DeleteMapping("/{slug}/users/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removePerson(Actor actor, @PathVariable String slug, @PathVariable UUID id) {
+    accounts.removePerson(actor, slug, id);
+  }
+
   private static Role companyRole(String code) {
     if ("admin".equals(code)) {
       return Role.ADMIN;

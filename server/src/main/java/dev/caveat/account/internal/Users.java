@@ -64,6 +64,21 @@ public class Users {
         .update();
   }
 
+  /** Ends the person's membership of the company; false when they had none. */
+  public boolean revoke(UUID userId, CompanyId company) {
+    return jdbc.sql("delete from membership where user_id = ? and company_id = ?")
+            .params(userId, company.value())
+            .update()
+        == 1;
+  }
+
+  public Optional<String> nameOf(UUID userId) {
+    return jdbc.sql("select name from app_user where id = ?")
+        .param(userId)
+        .query(String.class)
+        .optional();
+  }
+
   public Optional<Role> roleIn(UUID userId, CompanyId company) {
     return jdbc.sql("select role from membership where user_id = ? and company_id = ?")
         .params(userId, company.value())

@@ -181,6 +181,19 @@ class TeamWork {
     }
   }
 
+  /**
+   * A person left the company: their rep profile goes, their unresolved cases go back to their
+   * teams (each case's history says why), and the teams they led have no lead.
+   */
+  void memberLeft(CompanyId company, UUID userId, String name, String by, Instant at) {
+    teams.deleteRep(company, userId);
+    for (long kase : cases.unassignAllOf(company, userId, at)) {
+      history.record(
+          kase, at, by, CaseHistory.ASSIGNED, "to nobody: " + name + " left the company");
+    }
+    teams.clearLead(company, userId);
+  }
+
   Teams.Rep rep(CompanyId company, UUID userId) {
     return teams.rep(company, userId).orElseThrow(() -> noRep(userId));
   }

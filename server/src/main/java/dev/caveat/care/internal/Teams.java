@@ -223,6 +223,13 @@ class Teams {
         == 1;
   }
 
+  /** The teams the person led have no lead now. */
+  void clearLead(CompanyId company, UUID userId) {
+    jdbc.sql("update care_team set lead_id = null where company_id = ? and lead_id = ?")
+        .params(company.value(), userId)
+        .update();
+  }
+
   private static Team team(ResultSet rs, int row) throws SQLException {
     return new Team(rs.getLong("id"), rs.getString("name"), rs.getObject("lead_id", UUID.class));
   }
