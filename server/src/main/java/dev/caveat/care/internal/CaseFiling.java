@@ -1,7 +1,5 @@
 package dev.caveat.care.internal;
 
-import dev.caveat.account.Company;
-import dev.caveat.account.CompanyDirectory;
 import dev.caveat.account.CompanyId;
 import dev.caveat.listening.MentionDetails;
 import dev.caveat.listening.MentionFound;
@@ -32,9 +30,6 @@ class CaseFiling {
 
   static final String CAVEAT = "Caveat";
 
-  /** Tries before giving up on finding a free number; each collides with odds below 1 in 10^6. */
-  private static final int NUMBER_TRIES = 10;
-
   private final Cases cases;
   private final Customers customers;
   private final CustomerLinks links;
@@ -42,8 +37,7 @@ class CaseFiling {
   private final CaseRouter router;
   private final SlaClocks clocks;
   private final MentionDetails mentions;
-  private final CompanyDirectory companies;
-  private final QuotedCaseReferences references;
+  private final CaseOpening opening;
   private final Clock clock;
 
   CaseFiling(
@@ -54,10 +48,8 @@ class CaseFiling {
       CaseRouter router,
       SlaClocks clocks,
       MentionDetails mentions,
-      CompanyDirectory companies,
-      QuotedCaseReferences references,
+      CaseOpening opening,
       Clock clock) {
-    this.references = references;
     this.cases = cases;
     this.customers = customers;
     this.links = links;
@@ -65,7 +57,7 @@ class CaseFiling {
     this.router = router;
     this.clocks = clocks;
     this.mentions = mentions;
-    this.companies = companies;
+    this.opening = opening;
     this.clock = clock;
   }
 
@@ -125,34 +117,22 @@ class CaseFiling {
 
   private void openCase(
       CompanyId company, Long customer, MentionDetails.Details mention, Instant now) {
-    String prefix = CaseNumbers.prefix(companies.find(company).map(Company::slug).orElse("c"));
-    for (int i = 0; i < NUMBER_TRIES; i++) {
-      String number = CaseNumbers.next(prefix);
-      Optional<Long> opened =
-          cases.open(company, number, customer, mention.intent(), mention.language(), now);
-      if (opened.isPresent()) {
-        references.caseNumberIssued(company, number);
-        history.record(
-            opened.get(),
-            now,
-            CAVEAT,
-            CaseHistory.OPENED,
-            "a " + mention.intent() + " by " + who(mention));
-        attach(company, opened.get(), number, mention, "opened", now);
-        clocks.opened(opened.get(), now);
-        router.route(company, opened.get(), customer, mention, now);
-        log.info("Case {} opened for mention {}", number, mention.id());
-        return;
-      }
-      // Nothing inserted: either the customer's case was opened meanwhile, or the number is taken.
-      Optional<Long> open =
-          customer == null ? Optional.empty() : cases.openCaseOf(company, customer);
-      if (open.isPresent()) {
-        attach(company, open.get(), null, mention, "follow-up", now);
-        return;
-      }
+    CaseOpening.Opened opened =
+        opening.open(company, customer, mention.intent(), mention.language(), now);
+    if (!opened.fresh()) {
+      attach(company, opened.id(), null, mention, "follow-up", now);
+      return;
     }
-    throw new IllegalStateException("no free case number after " + NUMBER_TRIES + " tries");
+    history.record(
+        opened.id(),
+        now,
+        CAVEAT,
+        CaseHistory.OPENED,
+        "a " + mention.intent() + " by " + who(mention));
+    attach(company, opened.id(), opened.number(), mention, "opened", now);
+    clocks.opened(opened.id(), now);
+    router.route(company, opened.id(), customer, mention, now);
+    log.info("Case {} opened for mention {}", opened.number(), mention.id());
   }
 
   private void attach(

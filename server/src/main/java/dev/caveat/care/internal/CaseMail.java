@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Mail about cases, as the relay hears it: a customer's answer joins its case as a message (and a
- * case waiting on the customer is open again, as when they post), and the outcome of a reply's mail
- * that was retried settles the reply.
+ * case waiting on the customer is open again, as when they post), a mail to the care address that
+ * names no case is filed by {@link MailFiling}, and the outcome of a reply's mail that was retried
+ * settles the reply.
  */
 @Service
 class CaseMail {
@@ -28,13 +29,16 @@ class CaseMail {
   private final CaseHistory history;
   private final SlaClocks clocks;
   private final PrivateReplying replying;
+  private final MailFiling filing;
 
   CaseMail(
       Cases cases,
       CaseMessages messages,
       CaseHistory history,
       SlaClocks clocks,
-      PrivateReplying replying) {
+      PrivateReplying replying,
+      MailFiling filing) {
+    this.filing = filing;
     this.cases = cases;
     this.messages = messages;
     this.history = history;
@@ -44,15 +48,18 @@ class CaseMail {
 
   @ApplicationModuleListener
   void on(MailReceived mail) {
-    Optional<Cases.Case> kase =
+    Optional<Long> kase =
         mail.caseNumber() != null
-            ? cases.find(mail.company(), mail.caseNumber())
-            : cases.firstWithNumber(mail.company(), quoted(mail));
+            ? cases.find(mail.company(), mail.caseNumber()).map(Cases.Case::id)
+            : cases.firstWithNumber(mail.company(), quoted(mail)).map(Cases.Case::id);
+    if (kase.isEmpty() && mail.caseNumber() == null) {
+      kase = filing.caseFor(mail);
+    }
     if (kase.isEmpty()) {
       log.info("Mail {} names no case of company {}; not filed", mail.messageId(), mail.company());
       return;
     }
-    long caseId = kase.get().id();
+    long caseId = kase.get();
     Instant at = mail.receivedAt();
     if (!messages.add(
         caseId, CHANNEL, mail.from(), mail.subject(), mail.text(), mail.messageId(), at)) {

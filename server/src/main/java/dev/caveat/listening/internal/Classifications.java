@@ -6,6 +6,7 @@ import dev.caveat.core.classify.ClassifyInput;
 import dev.caveat.core.classify.ModelFile;
 import dev.caveat.core.classify.Product;
 import dev.caveat.core.post.Post;
+import dev.caveat.listening.TextClassifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * none was stored. Swapped whole when a model is retrained or rolled back.
  */
 @Component
-class Classifications {
+class Classifications implements TextClassifier {
 
   private static final System.Logger log = System.getLogger(Classifications.class.getName());
 
@@ -51,6 +52,13 @@ class Classifications {
     return current()
         .classifier()
         .classify(new ClassifyInput(text, post.title(), post.language(), null, products));
+  }
+
+  @Override
+  public Classification classify(String title, String text) {
+    return current()
+        .classifier()
+        .classify(new ClassifyInput(text == null ? "" : text, title, null, null, List.of()));
   }
 
   InUse current() {

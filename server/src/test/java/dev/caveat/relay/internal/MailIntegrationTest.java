@@ -252,6 +252,61 @@ class MailIntegrationTest {
   }
 
   @Test
+  void aMailToTheCareAddressWithoutACaseNumberIsFiledAsAPostWouldBe() throws Exception {
+    String care = slug + "@" + DOMAIN;
+    // A thank-you and a newsletter ask nothing, and open nothing.
+    send(
+        care,
+        "fan@example.org",
+        "Thank you",
+        "Just wanted to say thank you, the engineer yesterday was brilliant and so friendly.",
+        "<thanks-1@example.org>");
+    send(
+        care,
+        "news@deals.example",
+        "Black Friday: 50% off everything",
+        "Our biggest sale of the year starts now! 50% off all plans, use code FRIDAY50 at"
+            + " https://deals.example/friday. Unsubscribe any time.",
+        "<promo-1@deals.example>");
+
+    // A complaint opens a case for its sender, known by their address.
+    send(
+        care,
+        "Hana.Berg@example.org",
+        "Internet down again",
+        "My fibre has been down since Monday, the router shows a red light and nobody calls"
+            + " back. This is the third week in a row.",
+        "<hana-1@example.org>");
+    JsonNode kase =
+        Awaitility.await("a case for Hana")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> api.get(c + "/cases", rep).json().get("items"), items -> !items.isEmpty())
+            .get(0);
+    String number = kase.get("number").stringValue();
+    assertThat(kase.get("customer").get("handle").stringValue()).isEqualTo("hana.berg@example.org");
+    assertThat(kase.get("intent").stringValue()).isEqualTo("complaint");
+    JsonNode whole = awaitMessages(number, 1);
+    assertThat(whole.get("messages").get(0).get("subject").stringValue())
+        .isEqualTo("Internet down again");
+    assertThat(whole.get("events").valueStream().map(e -> e.get("details").stringValue()))
+        .anyMatch(d -> d.contains("e-mailed by hana.berg@example.org"));
+
+    // Her next mail, still without a number, joins her case; a rep's private reply reaches her.
+    send(
+        care,
+        "hana.berg@example.org",
+        "Still down",
+        "Still nothing today.",
+        "<hana-2@example.org>");
+    awaitMessages(number, 2);
+    assertThat(reply(number, "An engineer comes tomorrow morning.").status()).isEqualTo(201);
+    assertThat(onlyMailTo("hana.berg@example.org").getContent().toString())
+        .contains("An engineer comes tomorrow morning.");
+    awaitFiled(api, jdbc, slug);
+    assertThat(api.get(c + "/cases", rep).json().get("items").size()).isEqualTo(1);
+  }
+
+  @Test
   void onlyKnownAddressesAreTakenAndBadMailNeverStopsTheServer() throws Exception {
     try (SmtpDialogue smtp = new SmtpDialogue(inbound.port())) {
       assertThat(smtp.command("EHLO client.example")).startsWith("250");
