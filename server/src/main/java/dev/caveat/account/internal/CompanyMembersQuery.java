@@ -45,6 +45,14 @@ class CompanyMembersQuery implements CompanyMembers {
         .list();
   }
 
+  /** Everyone in the company, by name. */
+  List<Accounts.Member> all(CompanyId company) {
+    return jdbc.sql(SELECT + " order by lower(u.name), u.id")
+        .param(company.value())
+        .query(CompanyMembersQuery::map)
+        .list();
+  }
+
   private static Accounts.Member map(ResultSet rs, int row) throws SQLException {
     return new Accounts.Member(
         rs.getObject("id", UUID.class),
