@@ -1,10 +1,13 @@
 package dev.caveat.care.internal;
 
+import dev.caveat.account.Company;
+import dev.caveat.account.CompanyDirectory;
 import dev.caveat.account.CompanyId;
 import dev.caveat.core.classify.Classification;
 import dev.caveat.core.classify.Urgency;
 import dev.caveat.listening.MentionDetails;
 import dev.caveat.listening.TextClassifier;
+import dev.caveat.relay.Mail;
 import dev.caveat.relay.MailReceived;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +15,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A mail to a company's care address that names no case is filed as a post would be: under its
  * sender's open case, else, when it asks or complains, under a new case for the sender, known by
- * their e-mail address. Spam and mail that asks nothing (newsletters, thanks) open nothing.
+ * their e-mail address, who is told its number. Spam and mail that asks nothing (newsletters,
+ * thanks) open nothing.
  */
 @Component
 class MailFiling {
@@ -26,6 +32,9 @@ class MailFiling {
   /** What routing rules on a monitor see for a case that came by e-mail. */
   static final String MONITOR = "care address";
 
+  /** The reference of an acknowledgement in the outbox; no reply waits on its outcome. */
+  static final String ACKNOWLEDGEMENT = "acknowledgement:";
+
   private final Customers customers;
   private final Cases cases;
   private final CaseOpening opening;
@@ -33,6 +42,9 @@ class MailFiling {
   private final SlaClocks clocks;
   private final CaseRouter router;
   private final TextClassifier classifier;
+  private final Mail mail;
+  private final CasePages pages;
+  private final CompanyDirectory companies;
 
   MailFiling(
       Customers customers,
@@ -41,7 +53,13 @@ class MailFiling {
       CaseHistory history,
       SlaClocks clocks,
       CaseRouter router,
-      TextClassifier classifier) {
+      TextClassifier classifier,
+      Mail mail,
+      CasePages pages,
+      CompanyDirectory companies) {
+    this.mail = mail;
+    this.pages = pages;
+    this.companies = companies;
     this.customers = customers;
     this.cases = cases;
     this.opening = opening;
@@ -77,6 +95,7 @@ class MailFiling {
     CaseOpening.Opened opened =
         opening.open(company, customer, intent, reading.language(), mail.receivedAt());
     if (opened.fresh()) {
+      acknowledge(company, opened.number(), from, mail.subject());
       history.record(
           opened.id(),
           mail.receivedAt(),
@@ -88,6 +107,48 @@ class MailFiling {
       log.info("Case {} opened for mail {}", opened.number(), mail.messageId());
     }
     return Optional.of(opened.id());
+  }
+
+  /**
+   * Tells the sender the number of the case their mail opened, and where to follow it, from the
+   * case's masked address: the number that follows them wherever they write. Sent once the case is
+   * stored; without a mail server, the first reply tells them instead.
+   */
+  private void acknowledge(CompanyId company, String number, String to, String subject) {
+    if (!mail.configured()) {
+      return;
+    }
+    Cases.Case kase = cases.find(company, number).orElseThrow();
+    String name = companies.find(company).map(Company::name).orElse("us");
+    String text =
+        "Thank you for writing to "
+            + name
+            + ". Your message is case "
+            + number
+            + ", and a representative answers you by e-mail.\n\nQuote "
+            + number
+            + " wherever you write to "
+            + name
+            + ", here or in public, and it reaches the same case. You can follow the case at "
+            + pages.casePage(company, kase)
+            + "\n";
+    String about = subject == null || subject.isBlank() ? "your message" : subject.strip();
+    long letter =
+        mail.queue(
+            new Mail.Letter(
+                company,
+                number,
+                ACKNOWLEDGEMENT + number,
+                to,
+                "Case " + number + ": " + about,
+                text));
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            mail.deliver(letter);
+          }
+        });
   }
 
   /** The mail as routing rules read a post: its text, intent, language, sentiment and urgency. */

@@ -291,6 +291,18 @@ class MailIntegrationTest {
     assertThat(whole.get("events").valueStream().map(e -> e.get("details").stringValue()))
         .anyMatch(d -> d.contains("e-mailed by hana.berg@example.org"));
 
+    // She is told her case number, and where to follow the case, from the case's own address.
+    Awaitility.await("Hana's acknowledgement")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mailsTo("hana.berg@example.org").size() == 1);
+    MimeMessage acknowledgement = mailsTo("hana.berg@example.org").getFirst();
+    assertThat(acknowledgement.getSubject()).isEqualTo("Case " + number + ": Internet down again");
+    assertThat(body(acknowledgement))
+        .contains("Your message is case " + number)
+        .contains("/cases/" + slug + "/" + number + "?code=");
+    assertThat(acknowledgement.getFrom()[0].toString())
+        .contains("case-" + number.toLowerCase() + "-");
+
     // Her next mail, still without a number, joins her case; a rep's private reply reaches her.
     send(
         care,
@@ -300,8 +312,9 @@ class MailIntegrationTest {
         "<hana-2@example.org>");
     awaitMessages(number, 2);
     assertThat(reply(number, "An engineer comes tomorrow morning.").status()).isEqualTo(201);
-    assertThat(onlyMailTo("hana.berg@example.org").getContent().toString())
-        .contains("An engineer comes tomorrow morning.");
+    assertThat(mailsTo("hana.berg@example.org"))
+        .hasSize(2)
+        .anyMatch(m -> body(m).contains("An engineer comes tomorrow morning."));
     awaitFiled(api, jdbc, slug);
     assertThat(api.get(c + "/cases", rep).json().get("items").size()).isEqualTo(1);
   }
@@ -563,12 +576,15 @@ class MailIntegrationTest {
   }
 
   private static MimeMessage onlyMailTo(String address) throws MessagingException {
-    List<MimeMessage> mails =
-        Arrays.stream(smtp.getReceivedMessages())
-            .filter(m -> recipients(m).contains(address))
-            .toList();
+    List<MimeMessage> mails = mailsTo(address);
     assertThat(mails).hasSize(1);
     return mails.getFirst();
+  }
+
+  private static List<MimeMessage> mailsTo(String address) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> recipients(m).contains(address))
+        .toList();
   }
 
   private static List<String> recipients(MimeMessage mail) {
