@@ -12,6 +12,7 @@ import dev.caveat.relay.MailReceived;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -142,11 +143,14 @@ class MailFiling {
                 to,
                 "Case " + number + ": " + about,
                 text));
+    // Sent once the case and the letter are stored, and from another thread: work done in
+    // afterCommit still joins the transaction that just ended, so the event the sending publishes
+    // would never reach its listeners. Should this attempt fail, the outbox's next tick sends it.
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            mail.deliver(letter);
+            CompletableFuture.runAsync(() -> mail.deliver(letter));
           }
         });
   }

@@ -302,6 +302,15 @@ class MailIntegrationTest {
         .contains("/cases/" + slug + "/" + number + "?code=");
     assertThat(acknowledgement.getFrom()[0].toString())
         .contains("case-" + number.toLowerCase() + "-");
+    Awaitility.await("the acknowledgement settled in the outbox")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.sql("select status from relay_outbox where case_number = ?")
+                    .param(number)
+                    .query(String.class)
+                    .list(),
+            statuses -> statuses.equals(List.of("sent")));
 
     // Her next mail, still without a number, joins her case; a rep's private reply reaches her.
     send(
