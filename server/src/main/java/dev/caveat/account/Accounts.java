@@ -28,7 +28,7 @@ public class Accounts {
   /** A person's membership as the API shows it. */
   public record Member(UUID id, String email, String name, Role role) {}
 
-  /** A token just issued: its id, and its secret, seen this once. */
+  /** A token just issued: its id, by which it is listed and revoked, and its secret, seen once. */
   public record IssuedToken(UUID id, String token) {}
 
   private final Companies companies;
@@ -103,12 +103,13 @@ public class Accounts {
   }
 
   /**
-   * Takes a person out of the company: their sign-in and their own tokens stop reaching it at once,
-   * and {@link MemberRemoved} tells the modules that keep work of theirs. Nobody removes
-   * themselves, so a company is never left by accident without the admin who meant to stay.
+   * Takes a person out of the company, and answers their name: their sign-in and their own tokens
+   * stop reaching it at once, and {@link MemberRemoved} tells the modules that keep work of theirs.
+   * Nobody removes themselves, so a company is never left by accident without the admin who meant
+   * to stay.
    */
   @Transactional
-  public void removePerson(Actor actor, String slug, UUID person) {
+  public String removePerson(Actor actor, String slug, UUID person) {
     Company company = access.require(actor, slug, Permission.ADMINISTER);
     if (person.equals(actor.id())) {
       throw ApiException.badRequest(
@@ -120,6 +121,16 @@ public class Accounts {
     String name = users.nameOf(person).orElse("someone");
     events.publishEvent(
         new MemberRemoved(company.id(), person, name, actor.name(), clock.instant()));
+    return name;
+  }
+
+  /** Revokes one of the company's tokens at once; revoking it again changes nothing. */
+  @Transactional
+  public void revokeToken(Actor actor, String slug, UUID token) {
+    Company company = access.require(actor, slug, Permission.ADMINISTER);
+    if (!tokens.revoke(company.id(), token, clock.instant())) {
+      throw ApiException.notFound("No token " + token + " in " + company.name() + ".");
+    }
   }
 
   /** Sets a person's password, for start-up work that knows the person by e-mail. */
@@ -160,8 +171,7 @@ public class Accounts {
       }
     }
     String cleanLabel = label == null || label.isBlank() ? role.code() + " token" : label.strip();
-    Tokens.Issued issued = tokens.issue(company.id(), role, cleanLabel, person, clock.instant());
-    return new IssuedToken(issued.id(), issued.token());
+    return tokens.issue(company.id(), role, cleanLabel, person, clock.instant());
   }
 
   private static void checkPassword(String password) {

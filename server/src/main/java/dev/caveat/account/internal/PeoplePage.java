@@ -5,10 +5,8 @@ import dev.caveat.account.Actor;
 import dev.caveat.account.Company;
 import dev.caveat.account.CompanyAccess;
 import dev.caveat.account.Permission;
-import dev.caveat.account.Role;
 import dev.caveat.platform.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -41,19 +39,12 @@ class PeoplePage {
   private final Accounts accounts;
   private final CompanyMembersQuery members;
   private final Tokens tokens;
-  private final Clock clock;
 
-  PeoplePage(
-      CompanyAccess access,
-      Accounts accounts,
-      CompanyMembersQuery members,
-      Tokens tokens,
-      Clock clock) {
+  PeoplePage(CompanyAccess access, Accounts accounts, CompanyMembersQuery members, Tokens tokens) {
     this.access = access;
     this.accounts = accounts;
     this.members = members;
     this.tokens = tokens;
-    this.clock = clock;
   }
 
   @GetMapping("/c/{slug}/settings/people")
@@ -75,7 +66,12 @@ class PeoplePage {
     try {
       added =
           accounts.addPerson(
-              actor, slug, fields.email(), fields.name(), fields.password(), role(fields.role()));
+              actor,
+              slug,
+              fields.email(),
+              fields.name(),
+              fields.password(),
+              AccountController.companyRole(fields.role()));
     } catch (ApiException e) {
       if (e.status() != HttpStatus.BAD_REQUEST) {
         throw e;
@@ -93,8 +89,7 @@ class PeoplePage {
   String remove(
       Actor actor, @PathVariable String slug, @PathVariable UUID id, RedirectAttributes redirect) {
     Company company = admin(actor, slug);
-    String name = members.find(company.id(), id).map(Accounts.Member::name).orElse("That person");
-    accounts.removePerson(actor, slug, id);
+    String name = accounts.removePerson(actor, slug, id);
     redirect.addFlashAttribute(
         "notice",
         name
@@ -110,9 +105,9 @@ class PeoplePage {
       @PathVariable String slug,
       @ModelAttribute TokenFields fields,
       RedirectAttributes redirect) {
-    admin(actor, slug);
     Accounts.IssuedToken issued =
-        accounts.issueToken(actor, slug, role(fields.role()), fields.label(), null);
+        accounts.issueToken(
+            actor, slug, AccountController.companyRole(fields.role()), fields.label(), null);
     redirect.addFlashAttribute("issued", issued.token());
     return back(slug);
   }
@@ -120,10 +115,7 @@ class PeoplePage {
   @PostMapping("/c/{slug}/settings/tokens/{id}/revoke")
   String revoke(
       Actor actor, @PathVariable String slug, @PathVariable UUID id, RedirectAttributes redirect) {
-    Company company = admin(actor, slug);
-    if (!tokens.revoke(company.id(), id, clock.instant())) {
-      throw ApiException.notFound("No token " + id + " in " + company.name() + ".");
-    }
+    accounts.revokeToken(actor, slug, id);
     redirect.addFlashAttribute("notice", "The token is revoked: it no longer works.");
     return back(slug);
   }
@@ -145,10 +137,6 @@ class PeoplePage {
     model.addAttribute("tokens", tokens.list(company.id()));
     model.addAttribute("form", form);
     model.addAttribute("formError", error);
-  }
-
-  private static Role role(String code) {
-    return "admin".equals(code) ? Role.ADMIN : Role.REP;
   }
 
   private static String back(String slug) {

@@ -1,5 +1,6 @@
 package dev.caveat.account.internal;
 
+import dev.caveat.account.Accounts;
 import dev.caveat.account.Actor;
 import dev.caveat.account.CompanyId;
 import dev.caveat.account.Role;
@@ -32,9 +33,6 @@ public class Tokens {
     this.jdbc = jdbc;
   }
 
-  /** A token just issued: its id, by which it is listed and revoked, and its secret. */
-  public record Issued(UUID id, String token) {}
-
   /** A company's token as it is listed: never its secret. */
   public record Listed(
       UUID id, String label, Role role, UUID user, Instant createdAt, Instant revokedAt) {}
@@ -44,7 +42,8 @@ public class Tokens {
    * person of the company when {@code person} is given: it is them who asks, so "me" means them,
    * and it stops working when they leave the company.
    */
-  public Issued issue(CompanyId company, Role role, String label, UUID person, Instant now) {
+  public Accounts.IssuedToken issue(
+      CompanyId company, Role role, String label, UUID person, Instant now) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -61,7 +60,7 @@ public class Tokens {
             person,
             Timestamp.from(now))
         .update();
-    return new Issued(id, token);
+    return new Accounts.IssuedToken(id, token);
   }
 
   /** The company's tokens, newest first, revoked ones included (with when). */

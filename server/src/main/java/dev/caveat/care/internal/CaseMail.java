@@ -48,15 +48,18 @@ class CaseMail {
 
   @ApplicationModuleListener
   void on(MailReceived mail) {
-    Optional<Long> kase =
-        mail.caseNumber() != null
-            ? cases.find(mail.company(), mail.caseNumber()).map(Cases.Case::id)
-            : cases.firstWithNumber(mail.company(), quoted(mail)).map(Cases.Case::id);
-    if (kase.isEmpty() && mail.caseNumber() == null) {
-      kase = filing.caseFor(mail);
+    Optional<Long> kase;
+    if (mail.caseNumber() != null) {
+      kase = cases.find(mail.company(), mail.caseNumber()).map(Cases.Case::id);
+      if (kase.isEmpty()) {
+        log.info("Mail {} is for no case of company {}", mail.messageId(), mail.company());
+      }
+    } else {
+      // The filing says itself why a mail it files nowhere is not filed.
+      kase = cases.firstWithNumber(mail.company(), quoted(mail)).map(Cases.Case::id);
+      kase = kase.isPresent() ? kase : filing.caseFor(mail);
     }
     if (kase.isEmpty()) {
-      log.info("Mail {} names no case of company {}; not filed", mail.messageId(), mail.company());
       return;
     }
     long caseId = kase.get();

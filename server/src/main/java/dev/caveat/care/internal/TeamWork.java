@@ -174,11 +174,7 @@ class TeamWork {
     if (!teams.deleteRep(company, userId)) {
       throw noRep(userId);
     }
-    Instant now = clock.instant();
-    for (long kase : cases.unassignAllOf(company, userId, now)) {
-      history.record(
-          kase, now, by, CaseHistory.ASSIGNED, "to nobody: " + name + " is no longer a rep");
-    }
+    handBack(company, userId, by, name + " is no longer a rep", clock.instant());
   }
 
   /**
@@ -187,11 +183,15 @@ class TeamWork {
    */
   void memberLeft(CompanyId company, UUID userId, String name, String by, Instant at) {
     teams.deleteRep(company, userId);
-    for (long kase : cases.unassignAllOf(company, userId, at)) {
-      history.record(
-          kase, at, by, CaseHistory.ASSIGNED, "to nobody: " + name + " left the company");
-    }
+    handBack(company, userId, by, name + " left the company", at);
     teams.clearLead(company, userId);
+  }
+
+  /** The person's unresolved cases go back to their teams; each case's history says why. */
+  private void handBack(CompanyId company, UUID userId, String by, String why, Instant at) {
+    for (long kase : cases.unassignAllOf(company, userId, at)) {
+      history.record(kase, at, by, CaseHistory.ASSIGNED, "to nobody: " + why);
+    }
   }
 
   Teams.Rep rep(CompanyId company, UUID userId) {
